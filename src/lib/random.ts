@@ -1,0 +1,66 @@
+/**
+ * Seeded randomness for every algorithm in src/lib.
+ *
+ * Nothing in src/lib calls Math.random: a function that needs randomness takes an `rng` (a
+ * `() => number` uniform on [0, 1)) or a `seed`, and derives sub-streams from it with {@link fork}
+ * (d3-random's `.source()` idea), so a figure is reproducible from the seed in its URL.
+ */
+import { randomLcg, randomNormal } from 'd3-random';
+
+/** A uniform generator on [0, 1). */
+export type Rng = () => number;
+
+/**
+ * A seeded uniform generator on [0, 1) (d3-random's linear congruential generator).
+ * @param seed any finite number; equal seeds give equal streams.
+ */
+export function createRng(seed: number): Rng {
+  if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
+  return randomLcg(seed);
+}
+
+/** An independent child stream drawn from a parent generator (one per tree, per repeat, …). */
+export function fork(rng: Rng): Rng {
+  return randomLcg(rng());
+}
+
+/** A normal sampler N(mu, sigma²) driven by `rng` (d3-random's Box–Muller variant). */
+export function normalSampler(rng: Rng, mu = 0, sigma = 1): () => number {
+  return randomNormal.source(rng)(mu, sigma);
+}
+
+/** An integer uniform on {0, …, n − 1}. */
+export function randomInt(rng: Rng, n: number): number {
+  if (!Number.isInteger(n) || n <= 0) throw new RangeError(`n must be a positive integer, got ${n}`);
+  return Math.min(n - 1, Math.floor(rng() * n));
+}
+
+/** A new array with the elements of `values` in random order (Fisher–Yates). */
+export function shuffle<T>(values: readonly T[], rng: Rng): T[] {
+  const out = values.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = randomInt(rng, i + 1);
+    const tmp = out[i]!;
+    out[i] = out[j]!;
+    out[j] = tmp;
+  }
+  return out;
+}
+
+/** `k` distinct indices from {0, …, n − 1}, in the order drawn (partial Fisher–Yates). */
+export function sampleIndices(n: number, k: number, rng: Rng): number[] {
+  if (!Number.isInteger(k) || k < 0 || k > n) throw new RangeError(`k must be an integer in [0, ${n}], got ${k}`);
+  const pool = Array.from({ length: n }, (_, i) => i);
+  for (let i = 0; i < k; i++) {
+    const j = i + randomInt(rng, n - i);
+    const tmp = pool[i]!;
+    pool[i] = pool[j]!;
+    pool[j] = tmp;
+  }
+  return pool.slice(0, k);
+}
+
+/** `n` indices drawn from {0, …, n − 1} with replacement: one bootstrap sample. */
+export function bootstrapIndices(n: number, rng: Rng): number[] {
+  return Array.from({ length: n }, () => randomInt(rng, n));
+}
