@@ -17,6 +17,7 @@ const base = normalizeBase(process.env.BASE_PATH);
 export default defineConfig({
   site,
   base,
+  outDir: process.env.OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [mdx(), preact(), sitemap()],

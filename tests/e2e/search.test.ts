@@ -1,0 +1,100 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, basePath, launch, watchConsole } from './browser';
+import { SEARCH_CASES } from './searchCases';
+
+let browser: Browser;
+let page: Page;
+let problems: string[];
+beforeAll(async () => {
+  browser = await launch();
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  problems = watchConsole(page);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('search UI', () => {
+  it('does not load search code or the index before search is opened', async () => {
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(r.url()));
+    await page.goto(`${baseUrl()}notes/overfitting/`);
+    await page.waitForTimeout(800);
+    expect(requested.filter((u) => /pagefind|search-ui/.test(u))).toEqual([]);
+    page.removeAllListeners('request');
+  });
+  it('opens with Ctrl+K, finds results, moves with arrow keys and opens a result with Enter', async () => {
+    await page.goto(`${baseUrl()}notes/overfitting/`);
+    await page.keyboard.press('Control+k');
+    const input = page.locator('[data-search-dialog] [data-search-input]');
+    await expect.poll(() => input.evaluate((el) => el === document.activeElement)).toBe(true);
+    await input.fill('随机森林');
+    await page.locator('[data-search-dialog] a[role="option"]').first().waitFor();
+    expect(await page.locator('[data-search-dialog] mark').count()).toBeGreaterThan(0);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    const selected = page.locator('[data-search-dialog] a[aria-selected="true"]');
+    expect(await selected.count()).toBe(1);
+    const href = await selected.getAttribute('href');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.pathname + u.hash === href);
+    expect(href).toContain(`${basePath()}notes/`);
+  });
+  it('opens with "/" and closes with Escape', async () => {
+    await page.goto(`${baseUrl()}`);
+    await page.keyboard.press('/');
+    await page.locator('[data-search-dialog][open]').waitFor();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('[data-search-dialog][open]').count()).toBe(0);
+  });
+  it('the search page keeps the query in the URL', async () => {
+    await page.goto(`${baseUrl()}search/?q=${encodeURIComponent('局内点')}`);
+    await page.locator('[data-search-page] a[role="option"]').first().waitFor();
+    expect(await page.locator('[data-search-page] a[role="option"]').first().getAttribute('href')).toContain('notes/ransac/');
+    await page.locator('[data-search-page] [data-search-input]').fill('bagging');
+    await expect.poll(() => page.evaluate(() => new URL(location.href).searchParams.get('q'))).toBe('bagging');
+  });
+  it('empty, very long and markup-laden queries give no error and inject no markup', async () => {
+    const hostile = ['', '   ', 'x'.repeat(5000), '<img src=x onerror="window.__pwned=1">', '"><script>window.__pwned=1</script>', '&lt;b&gt;', '%3Cscript%3E'];
+    for (const q of hostile) {
+      await page.goto(`${baseUrl()}search/?q=${encodeURIComponent(q)}`);
+      await page.waitForTimeout(400);
+      const input = page.locator('[data-search-page] [data-search-input]');
+      await input.fill(q);
+      await page.waitForTimeout(400);
+      expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+      expect(await page.locator('[data-search-page] img, [data-search-page] script').count()).toBe(0);
+    }
+    expect(problems).toEqual([]);
+  });
+});
+
+async function query(q: string) {
+  return page.evaluate(async ([q, base]) => {
+    const w = window as unknown as { __pf?: Promise<unknown> };
+    w.__pf ??= import(`${base}pagefind/pagefind.js`).then(async (pf) => {
+      await pf.options({ baseUrl: base });
+      await pf.init();
+      return pf;
+    });
+    const pf = (await w.__pf) as { search(q: string): Promise<{ results: { data(): Promise<{ url: string; sub_results: { url: string }[] }> }[] }> };
+    const r = await pf.search(q);
+    const data = await Promise.all(r.results.slice(0, 5).map((x) => x.data()));
+    return data.map((d) => ({ url: d.url, subs: d.sub_results.map((s) => s.url) }));
+  }, [q, basePath()] as const);
+}
+
+describe('search quality (the real index)', () => {
+  beforeAll(async () => {
+    await page.goto(`${baseUrl()}`);
+  });
+  for (const c of SEARCH_CASES) {
+    it(`"${c.query}" → ${c.page}${c.section ? `#${c.section}` : ''}`, async () => {
+      const results = await query(c.query);
+      const hit = results.slice(0, c.within ?? 3).find((r) => r.url.includes(`notes/${c.page}/`));
+      expect(hit, `top results: ${JSON.stringify(results.map((r) => r.url))}`).toBeDefined();
+      if (c.section) expect(hit!.subs.some((s) => s.endsWith(`#${c.section}`)), JSON.stringify(hit!.subs)).toBe(true);
+    });
+  }
+});
