@@ -25,7 +25,7 @@ export default defineConfig({
     remarkPlugins: [remarkHeadingIds, remarkMath],
     // Ids first: rehype-katex would otherwise put KaTeX markup into heading ids and TOC entries.
     rehypePlugins: [[rehypeHeadingIds, { experimentalHeadingIdCompat: true }], rehypeKatex, rehypeHeadingAnchors],
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+    shikiConfig: { themes: { light: 'github-light-default', dark: 'github-dark-default' } },
   },
   experimental: { headingIdCompat: true },
   vite: {

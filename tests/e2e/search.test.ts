@@ -70,19 +70,20 @@ describe('search UI', () => {
   });
 });
 
-async function query(q: string) {
-  return page.evaluate(async ([q, base]) => {
-    const w = window as unknown as { __pf?: Promise<unknown> };
-    w.__pf ??= import(`${base}pagefind/pagefind.js`).then(async (pf) => {
-      await pf.options({ baseUrl: base });
+async function query(q: string): Promise<{ url: string; subs: string[] }[]> {
+  // A string, not a function: Vitest would rewrite a dynamic import() inside a function body.
+  const script = `(async () => {
+    window.__pf ??= import(${JSON.stringify(`${basePath()}pagefind/pagefind.js`)}).then(async (pf) => {
+      await pf.options({ baseUrl: ${JSON.stringify(basePath())} });
       await pf.init();
       return pf;
     });
-    const pf = (await w.__pf) as { search(q: string): Promise<{ results: { data(): Promise<{ url: string; sub_results: { url: string }[] }> }[] }> };
-    const r = await pf.search(q);
+    const pf = await window.__pf;
+    const r = await pf.search(${JSON.stringify(q)});
     const data = await Promise.all(r.results.slice(0, 5).map((x) => x.data()));
     return data.map((d) => ({ url: d.url, subs: d.sub_results.map((s) => s.url) }));
-  }, [q, basePath()] as const);
+  })()`;
+  return page.evaluate(script);
 }
 
 describe('search quality (the real index)', () => {

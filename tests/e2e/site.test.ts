@@ -54,6 +54,20 @@ describe('every page', () => {
       await close();
     });
   }
+  it('dark mode has no serious or critical axe violations either (contrast)', async () => {
+    for (const path of ['', 'notes/ransac/']) {
+      const { page, close } = await open(path, { colorScheme: 'dark' });
+      await scrollThrough(page);
+      await page.evaluate(axeSource);
+      const serious = await page.evaluate(async () => {
+        // @ts-expect-error axe is injected above
+        const r = await window.axe.run(document, { resultTypes: ['violations'] });
+        return r.violations.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical').map((v: { id: string; nodes: { target: string[] }[] }) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+      });
+      expect(serious, path).toEqual([]);
+      await close();
+    }
+  });
   it('the 404 page is in Chinese and offers search', async () => {
     const { page, close } = await open('no-such-page/');
     expect(await page.locator('h1').textContent()).toContain('没有找到');
