@@ -53,7 +53,7 @@ const stages = {
     && vitest('checks /', 'vitest.build.config.ts', { DIST_DIR: 'dist', E2E_BASE: '/' })
     && vitest('browser /', 'vitest.e2e.config.ts', { DIST_DIR: 'dist', E2E_BASE: '/' }),
   sub: () => build('build /ml-notes/', { BASE_PATH: '/ml-notes/', OUT_DIR: 'dist-subpath' })
-    && vitest('checks /ml-notes/', 'vitest.build.config.ts', { DIST_DIR: 'dist-subpath', E2E_BASE: '/ml-notes/', BUILD_CHECKS: 'dist' })
+    && vitest('checks /ml-notes/', 'vitest.build.config.ts', { DIST_DIR: 'dist-subpath', E2E_BASE: '/ml-notes/' })
     && vitest('browser /ml-notes/', 'vitest.e2e.config.ts', { DIST_DIR: 'dist-subpath', E2E_BASE: '/ml-notes/', E2E_INCLUDE: 'tests/e2e/{site,search,figures}.test.ts' }),
 };
 
