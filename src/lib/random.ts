@@ -10,18 +10,51 @@ import { randomLcg, randomNormal } from 'd3-random';
 /** A uniform generator on [0, 1). */
 export type Rng = () => number;
 
+/** MurmurHash3's 32-bit finaliser (fmix32): a bijection on 32-bit integers with full avalanche. */
+function fmix32(x: number): number {
+  let h = x >>> 0;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
+}
+
+/** The 32-bit state d3's randomLcg would take from `seed` (a value in [0, 1) is read as state / 2³²). */
+function lcgState(seed: number): number {
+  return (0 <= seed && seed < 1 ? Math.floor(seed * 0x100000000) : Math.abs(seed)) | 0;
+}
+
 /**
- * A seeded uniform generator on [0, 1) (d3-random's linear congruential generator).
+ * Why the seed is hashed: d3's LCG uses the seed itself as its state, so neighbouring seeds (7, 8 —
+ * what a "new sample" button produces) give first draws only mul/2³² ≈ 0.0004 apart, and a seed in
+ * [0, 1) taken from another LCG's output continues that generator's own sequence. Hashing the state
+ * (fmix32) starts each stream at an unrelated point of the 2³² cycle.
+ */
+function hashedLcg(state: number): Rng {
+  return randomLcg((fmix32(state) >>> 1) + 1);
+}
+
+/**
+ * A seeded uniform generator on [0, 1) (d3-random's linear congruential generator on a hashed seed).
  * @param seed any finite number; equal seeds give equal streams.
  */
 export function createRng(seed: number): Rng {
   if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
-  return randomLcg(seed);
+  return hashedLcg(lcgState(seed));
 }
 
 /** An independent child stream drawn from a parent generator (one per tree, per repeat, …). */
 export function fork(rng: Rng): Rng {
-  return randomLcg(rng());
+  return hashedLcg(Math.floor(rng() * 0x100000000));
+}
+
+/** A seed for sub-stream `stream` of `seed` (e.g. data vs sampler of run r), independent across streams. */
+export function mixSeed(seed: number, stream: number): number {
+  if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
+  const h = Math.imul(lcgState(seed), 0x9e3779b1) ^ Math.imul((stream | 0) + 1, 0x85ebca6b);
+  return (fmix32(h) >>> 1) + 1;
 }
 
 /** A normal sampler N(mu, sigma²) driven by `rng` (d3-random's Box–Muller variant). */

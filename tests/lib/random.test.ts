@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapIndices, createRng, fork, randomInt, sampleIndices, shuffle } from '../../src/lib/random';
+import { bootstrapIndices, createRng, fork, mixSeed, randomInt, sampleIndices, shuffle } from '../../src/lib/random';
 
 describe('random', () => {
   it('is deterministic for a seed and differs across seeds', () => {
@@ -12,6 +12,27 @@ describe('random', () => {
   it('forks reproducible child streams', () => {
     const p1 = createRng(3), p2 = createRng(3);
     expect(fork(p1)()).toBe(fork(p2)());
+  });
+  it('forks do not replay the parent or each other (the d3 LCG pitfall)', () => {
+    const parent = createRng(5);
+    const a = fork(parent), b = fork(parent);
+    const sa = Array.from({ length: 50 }, () => a()), sb = Array.from({ length: 50 }, () => b());
+    const shared = sa.filter((v) => sb.includes(v)).length;
+    expect(shared).toBe(0);
+    const ref = createRng(5);
+    const parentSeq = Array.from({ length: 200 }, () => ref());
+    expect(sa.filter((v) => parentSeq.includes(v)).length).toBe(0);
+  });
+  it('neighbouring seeds give unrelated first draws', () => {
+    const firsts = Array.from({ length: 200 }, (_, s) => createRng(s + 1)());
+    const diffs = firsts.slice(1).map((v, i) => Math.abs(v - firsts[i]!));
+    // For independent uniforms the mean |difference| is 1/3; the raw LCG gives ≈ 0.0004.
+    expect(Math.abs(diffs.reduce((s, d) => s + d, 0) / diffs.length - 1 / 3)).toBeLessThan(0.06);
+  });
+  it('mixSeed gives distinct positive integer seeds per stream', () => {
+    const seeds = new Set(Array.from({ length: 100 }, (_, k) => mixSeed(7, k)));
+    expect(seeds.size).toBe(100);
+    for (const s of seeds) expect(Number.isInteger(s) && s > 0).toBe(true);
   });
   it('randomInt stays in range and rejects bad n', () => {
     const rng = createRng(1);
