@@ -97,6 +97,19 @@ describe('lasso: scikit-learn fixtures (Lasso, lasso_path, lars_path)', () => {
     }
   });
 
+  it('wide data (p = 12 > n = 8, residual sweeps): coefficients and iteration counts', () => {
+    for (const c of fx.lassoWide) {
+      const opts = { fitIntercept: c.fitIntercept };
+      const m = lasso(fx.wide.X, fx.wide.y, c.alpha, opts);
+      expect(m.iterations, `alpha ${c.alpha}, intercept ${c.fitIntercept}`).toBe(c.nIter);
+      expectClose(m.coef, c.coef, { abs: 1e-10 });
+      expectClose(m.intercept, c.intercept, { abs: 1e-10 });
+      expect(m.coef.map((w) => w === 0)).toEqual(c.coef.map((w) => w === 0));
+      const t = lasso(fx.wide.X, fx.wide.y, c.alpha, { ...opts, tol: 1e-12, maxIter: 100000 });
+      expectClose(t.coef, c.tightCoef, { abs: 1e-9 });
+    }
+  });
+
   it('diabetes: coefficients and iteration counts at sklearn defaults, and tightly converged', () => {
     expectClose(lassoAlphaMax(diabetes.X, diabetes.y), fx.alphaMaxDiabetes, { rel: 1e-11 });
     for (const c of fx.lassoDiabetes) {
