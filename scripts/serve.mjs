@@ -1,10 +1,13 @@
 /**
  * A minimal static file server for dist/ under an optional base path, for tests and checks.
- * Serves dir/index.html for directories, 404.html with status 404 for anything missing.
+ * Serves dir/index.html for directories, 404.html with status 404 for anything missing. Behaves like a
+ * typical static host: gzip for text, long immutable caching for hashed assets in _astro/, revalidation
+ * for everything else (the same rules public/_headers gives hosts that read it).
  */
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -12,6 +15,11 @@ const TYPES = {
   '.png': 'image/png', '.woff2': 'font/woff2', '.woff': 'font/woff', '.ttf': 'font/ttf', '.xml': 'application/xml',
   '.txt': 'text/plain; charset=utf-8', '.wasm': 'application/wasm', '.pf_meta': 'application/octet-stream',
 };
+
+/** Hashed build assets never change; pages and the search index must be revalidated. */
+export function cacheControl(path) {
+  return path.startsWith('_astro/') ? 'public, max-age=31536000, immutable' : 'public, max-age=0, must-revalidate';
+}
 
 /**
  * @param {{ dir?: string, base?: string, port?: number, headers?: Record<string, string> }} [options]
@@ -42,8 +50,14 @@ export async function serve({ dir = 'dist', base = '/', port = 0, headers = {} }
         }
         file = join(file, 'index.html');
       }
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+      let body = await readFile(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      const out = { 'content-type': type, 'cache-control': cacheControl(path), vary: 'accept-encoding', ...headers };
+      if (/text|javascript|json|svg|xml/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+        body = gzipSync(body);
+        out['content-encoding'] = 'gzip';
+      }
+      res.writeHead(200, out);
       res.end(body);
     } catch {
       await send404();
