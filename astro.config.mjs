@@ -31,6 +31,8 @@ export default defineConfig({
   vite: {
     plugins: [escapeHeadingIds()],
     worker: { format: 'es' },
+    // No data: URIs (small KaTeX fonts would be inlined): the CSP allows fonts and images from 'self' only.
+    build: { assetsInlineLimit: 0 },
   },
   devToolbar: { enabled: false },
 });
