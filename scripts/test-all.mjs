@@ -2,7 +2,8 @@
  * `npm test`: every test, in the order a failure is cheapest to see.
  *  1. unit and algorithm tests (Vitest)
  *  2. build the site at / (astro build + Pagefind) and run the checks that read dist/
- *  3. browser tests in Chromium against dist/
+ *  3. browser tests in Chromium against dist/, then the budgets: JS weight and layout shift, figure
+ *     responsiveness (long tasks, input → frame), Lighthouse
  *  4. build again under a subpath (BASE_PATH=/ml-notes/) and run the checks and browser tests there
  * Ends with one line "N passed, M failed" summed over every stage.
  */
@@ -41,6 +42,13 @@ function vitest(name, config, env = {}) {
   return failed === 0;
 }
 
+/** A measuring script (budgets, Lighthouse, figure responsiveness): prints its table, exit code is the verdict. */
+function check(name, file, env = {}) {
+  const ok = run(name, 'node', [file], env);
+  results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
+  return ok;
+}
+
 function build(name, env) {
   const ok = run(name, 'npm', ['run', 'build'], env);
   results.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1 });
@@ -52,9 +60,12 @@ const stages = {
   root: () => build('build /', { BASE_PATH: '', OUT_DIR: 'dist' })
     && vitest('checks /', 'vitest.build.config.ts', { DIST_DIR: 'dist', E2E_BASE: '/' })
     && vitest('browser /', 'vitest.e2e.config.ts', { DIST_DIR: 'dist', E2E_BASE: '/' }),
+  budgets: () => check('JS budget and layout shift', 'scripts/budgets.mjs', { DIST_DIR: 'dist', E2E_BASE: '/' }),
+  perf: () => check('figure responsiveness', 'scripts/perf-figures.mjs', { DIST_DIR: 'dist', E2E_BASE: '/' }),
+  lighthouse: () => check('Lighthouse', 'scripts/lighthouse.mjs', { DIST_DIR: 'dist', E2E_BASE: '/' }),
   sub: () => build('build /ml-notes/', { BASE_PATH: '/ml-notes/', OUT_DIR: 'dist-subpath' })
     && vitest('checks /ml-notes/', 'vitest.build.config.ts', { DIST_DIR: 'dist-subpath', E2E_BASE: '/ml-notes/' })
-    && vitest('browser /ml-notes/', 'vitest.e2e.config.ts', { DIST_DIR: 'dist-subpath', E2E_BASE: '/ml-notes/', E2E_INCLUDE: 'tests/e2e/{site,search,figures}.test.ts' }),
+    && vitest('browser /ml-notes/', 'vitest.e2e.config.ts', { DIST_DIR: 'dist-subpath', E2E_BASE: '/ml-notes/', E2E_INCLUDE: 'tests/e2e/{site,search,figures,csp}.test.ts' }),
 };
 
 for (const [key, stage] of Object.entries(stages)) {

@@ -1,0 +1,106 @@
+/**
+ * Scale benchmark: generate N synthetic notes (Chinese text, headings, formulas, code) into a temporary
+ * content folder, build them, and record build time, search-index size and what a first query transfers.
+ *
+ *   node scripts/bench/scale.mjs [N ...]      (default: 10 100 1000)
+ *
+ * Prints a table. Fails (exit 1) when a first query at the largest N transfers more than 150 KB, or when
+ * build time grows clearly faster than linearly (time per note at the largest N > 2 × at the middle N).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { serve } from '../serve.mjs';
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const NS = sizes.length ? sizes : [10, 100, 1000];
+const WORDS = ['梯度', '正则化', '过拟合', '随机森林', '决策树', '交叉验证', '损失函数', '激活函数', '反向传播', '批量规范化', '方差', '偏差', '样本', '特征', '模型', '参数', '学习率', '收敛', '泛化', '数据集', '概率', '分布', '似然', '贝叶斯', '线性', '非线性', '局内点', '迭代', '阈值', '稀疏'];
+const FILL = ['的', '在', '通过', '使得', '因此', '可以', '需要', '并且', '如果', '那么', '当', '对于'];
+
+function rng(seed) {
+  let s = seed >>> 0;
+  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+}
+function sentence(r) {
+  const n = 8 + Math.floor(r() * 10);
+  let out = '';
+  for (let i = 0; i < n; i++) out += (i % 2 ? FILL : WORDS)[Math.floor(r() * (i % 2 ? FILL.length : WORDS.length))];
+  return `${out}。`;
+}
+function note(i, r) {
+  const sections = Array.from({ length: 5 }, (_, k) => {
+    const paras = Array.from({ length: 3 }, () => Array.from({ length: 4 }, () => sentence(r)).join('')).join('\n\n');
+    return `## 第 ${k + 1} 节：${WORDS[(i + k) % WORDS.length]} {#s${k + 1}}\n\n${paras}\n\n$$\nL(w) = \\frac{1}{n}\\sum_{i=1}^{n} (y_i - w^\\top x_i)^2 + \\lambda \\lVert w \\rVert_${(k % 2) + 1}\n$$\n\n行内公式 $\\sigma'(x) \\le 0.25$。\n\n\`\`\`ts\nexport function f${k}(x: number): number {\n  return x * ${k + 1};\n}\n\`\`\`\n`;
+  });
+  return `---\ntitle: 合成笔记 ${i}\nquestion: 第 ${i} 个合成问题是什么？\norder: ${i + 1}\nsummary: 用于规模测试的合成笔记，第 ${i} 篇，包含标题、公式与代码。\ntags: [合成, 测试]\nupdated: 2026-11-27\naliases: []\n---\n\n${sections.join('\n')}\n`;
+}
+function dirSize(dir) {
+  return readdirSync(dir).reduce((s, name) => {
+    const p = join(dir, name);
+    const st = statSync(p);
+    return s + (st.isDirectory() ? dirSize(p) : st.size);
+  }, 0);
+}
+
+const rows = [];
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+for (const n of NS) {
+  const root = mkdtempSync(join(tmpdir(), `scale-${n}-`));
+  const notes = join(root, 'notes');
+  const out = join(root, 'dist');
+  mkdirSync(notes);
+  const r = rng(n);
+  for (let i = 0; i < n; i++) writeFileSync(join(notes, `synthetic-${String(i).padStart(4, '0')}.mdx`), note(i, r));
+  const env = { ...process.env, NOTES_DIR: notes, OUT_DIR: out, BASE_PATH: '' };
+  const t0 = performance.now();
+  const build = spawnSync('npm', ['run', 'build'], { env, encoding: 'utf8' });
+  const seconds = (performance.now() - t0) / 1000;
+  if (build.status !== 0) {
+    console.error(build.stdout.slice(-3000), build.stderr.slice(-3000));
+    throw new Error(`build failed at N = ${n}`);
+  }
+  const indexBytes = dirSize(join(out, 'pagefind'));
+  const server = await serve({ dir: out });
+  const page = await browser.newPage();
+  await page.goto(server.url);
+  let transfer = 0;
+  const pending = [];
+  page.on('requestfinished', (req) => {
+    // Bytes on the wire: the encoded body plus headers, as the browser received them.
+    if (req.url().includes('/pagefind/')) pending.push(req.sizes().then((s) => (transfer += s.responseBodySize + s.responseHeadersSize)));
+  });
+  const hits = await page.evaluate(`(async () => {
+    const pf = await import('/pagefind/pagefind.js');
+    await pf.options({ baseUrl: '/' });
+    await pf.init();
+    const r = await pf.search('正则化 过拟合');
+    await Promise.all(r.results.slice(0, 5).map((x) => x.data()));
+    return r.results.length;
+  })()`);
+  await page.waitForTimeout(300);
+  await Promise.all(pending);
+  await page.close();
+  await server.close();
+  rows.push({ n, seconds, perNote: (seconds * 1000) / n, indexMB: indexBytes / 1048576, transferKB: transfer / 1024, hits });
+  rmSync(root, { recursive: true, force: true });
+  console.log(`N = ${n}: build ${seconds.toFixed(1)} s, index ${(indexBytes / 1048576).toFixed(2)} MB, first query ${(transfer / 1024).toFixed(0)} KB (${hits} hits)`);
+}
+await browser.close();
+
+console.log('\nScale benchmark (synthetic notes; build = astro build + Pagefind + CSP)');
+console.log('N'.padStart(6), 'build s'.padStart(9), 'ms/note'.padStart(9), 'index MB'.padStart(10), 'first query KB'.padStart(15), 'hits'.padStart(6));
+for (const r of rows) console.log(String(r.n).padStart(6), r.seconds.toFixed(1).padStart(9), r.perNote.toFixed(0).padStart(9), r.indexMB.toFixed(2).padStart(10), r.transferKB.toFixed(0).padStart(15), String(r.hits).padStart(6));
+const last = rows[rows.length - 1];
+const mid = rows[rows.length - 2];
+let ok = true;
+if (last.n >= 1000 && last.transferKB > 150) {
+  console.error(`first query at N = ${last.n} transfers ${last.transferKB.toFixed(0)} KB > 150 KB`);
+  ok = false;
+}
+if (mid && last.perNote > 2 * mid.perNote) {
+  console.error(`build time grows faster than linear: ${last.perNote.toFixed(0)} ms/note at N = ${last.n} vs ${mid.perNote.toFixed(0)} at N = ${mid.n}`);
+  ok = false;
+}
+process.exit(ok ? 0 : 1);
