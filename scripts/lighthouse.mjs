@@ -39,7 +39,7 @@ try {
     rows.push({ path: `/${path}`, ...scores, lcp: lhr.audits['largest-contentful-paint']?.displayValue ?? '', tbt: lhr.audits['total-blocking-time']?.displayValue ?? '', cls: lhr.audits['cumulative-layout-shift']?.displayValue ?? '' });
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   await server.close();
 }
 console.log('\nLighthouse 12, mobile (perf ≥ 95; a11y, best practices, SEO = 100)');

@@ -20,11 +20,15 @@ export function escapeHeadingIdsInSource(source) {
   return source.replace(HEADING_LINE, (_, head, id) => `${head} \\{#${id}\\}`);
 }
 
-/** Vite plugin: runs the escape before @astrojs/mdx compiles the file. */
+/**
+ * Vite plugin: runs the escape before @astrojs/mdx compiles the file.
+ * @returns {import('vite').Plugin}
+ */
 export function escapeHeadingIds() {
   return {
     name: 'ml-notes:escape-heading-ids',
     enforce: 'pre',
+    /** @param {string} code @param {string} id */
     transform(code, id) {
       if (!id.split('?')[0].endsWith('.mdx')) return null;
       const out = escapeHeadingIdsInSource(code);

@@ -141,7 +141,7 @@ document.addEventListener('keydown', (event) => {
     void openSearch();
   }
 });
-if (/Mac|iPhone|iPad/.test(navigator.platform)) {
+if (/Mac|iPhone|iPad/.test(navigator.userAgent)) {
   document.querySelectorAll('.search-kbd').forEach((k) => (k.textContent = '⌘K'));
 }
 const searchPage = document.querySelector<HTMLElement>('[data-search-page]');
