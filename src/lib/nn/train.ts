@@ -28,6 +28,11 @@ export interface TrainOptions {
   learningRate?: number;
   /** Rows per minibatch; the whole task when ≥ its size. @default 16 */
   batchSize?: number;
+  /**
+   * Gradient clipping by global norm (Pascanu et al. 2013): when ‖g‖ = √(Σ_l ‖∂W_l‖² + ‖∂b_l‖²) > c
+   * the step uses g·c/‖g‖ instead. The records keep the unclipped norms. @default Infinity (off)
+   */
+  clipNorm?: number;
 }
 
 /** What one step recorded (loss and norms before that step's update). */
@@ -60,6 +65,8 @@ export function trainSteps(
   options: TrainOptions = {},
 ): { state: TrainState; records: TrainRecord[] } {
   const lr = options.learningRate ?? 0.05;
+  const clip = options.clipNorm ?? Infinity;
+  if (!(clip > 0)) throw new RangeError(`clipNorm must be positive, got ${options.clipNorm}`);
   const N = task.X.length;
   const bs = Math.min(options.batchSize ?? 16, N);
   if (!Number.isInteger(steps) || steps < 0) throw new RangeError(`steps must be a non-negative integer, got ${steps}`);
@@ -86,13 +93,21 @@ export function trainSteps(
     });
     const g = backpropFlat(flat, X, Y, ws, 'full');
     records.push({ step: t, loss: g.loss, gradNorms: Array.from(g.gradWNorm) });
+    let eta = lr;
+    if (clip < Infinity) {
+      let sq = 0;
+      for (const v of g.gradWNorm) sq += v * v;
+      for (const gb of g.gradB) for (const v of gb) sq += v * v;
+      const norm = Math.sqrt(sq);
+      if (norm > clip) eta = (lr * clip) / norm;
+    }
     for (let l = 0; l < flat.W.length; l++) {
       const W = flat.W[l]!;
       const gW = g.gradW[l]!;
-      for (let q = 0; q < W.length; q++) W[q] = W[q]! - lr * gW[q]!;
+      for (let q = 0; q < W.length; q++) W[q] = W[q]! - eta * gW[q]!;
       const b = flat.b[l]!;
       const gb = g.gradB[l]!;
-      for (let q = 0; q < b.length; q++) b[q] = b[q]! - lr * gb[q]!;
+      for (let q = 0; q < b.length; q++) b[q] = b[q]! - eta * gb[q]!;
       refreshTranspose(flat, l);
     }
   }
