@@ -13,7 +13,7 @@ function buildWith(name: string, source: string) {
   dirs.push(dir);
   writeFileSync(join(dir, 'valid-note.mdx'), good.replace('order: 1', 'order: 2'));
   writeFileSync(join(dir, name), source);
-  const r = spawnSync('npx', ['astro', 'build'], {
+  const r = spawnSync('npx', ['astro', 'build', '--force'], {
     encoding: 'utf8',
     env: { ...process.env, NOTES_DIR: dir, OUT_DIR: join(dir, 'out'), BASE_PATH: '' },
   });
