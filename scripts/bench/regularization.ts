@@ -12,6 +12,9 @@ import { constrainedGeometry, quadraticFromCorrelation, type Vec2 } from '../../
 import { crossValidateLasso, crossValidateRidge } from '../../src/lib/regression/crossValidation';
 import { lasso, lassoAlphaMax, lassoPath } from '../../src/lib/regression/lasso';
 import { ridgePath } from '../../src/lib/regression/ridge';
+import { computePaths } from '../../src/components/sims/regularization/paths';
+import { DEFAULT_STATE } from '../../src/components/sims/regularization/state';
+import { geometryView, insetView, logAlphaGrid, pathsView, summaryText, type PathsData } from '../../src/components/sims/regularization/viewModel';
 
 const FRAME_MS = 16;
 
@@ -50,6 +53,22 @@ function dragEvent(): unknown {
   return constrainedGeometry(A, wStar, 1);
 }
 
+// the figure's view-model updates: one geometry drag event (state → everything both panels draw plus the
+// summary sentence), and one λ-cursor move over the precomputed 121-point paths
+const grid = logAlphaGrid();
+const figData: PathsData = { logAlphas: grid, ...computePaths(X, y, grid), cvLasso: null, cvRidge: null };
+let vmStep = 0;
+function geometryUpdate(): unknown {
+  vmStep++;
+  const phi = vmStep * 0.05;
+  const g = geometryView({ ...DEFAULT_STATE, wx: 2.5 * Math.cos(phi), wy: 2 * Math.sin(phi) + 0.3 });
+  return summaryText(g, null, '', insetView('op', 1));
+}
+function cursorUpdate(): unknown {
+  vmStep++;
+  return pathsView(figData, -4 + (vmStep % 121) * 0.05);
+}
+
 interface Row {
   name: string;
   ms: number;
@@ -59,6 +78,9 @@ interface Row {
 const rows: Row[] = [
   { name: 'lassoPath, diabetes 442×10, 100 α (warm starts, Gram)', ms: time(() => lassoPath(X, y, alphas), 30), target: FRAME_MS },
   { name: 'geometry drag event: L1 + L2 solutions + 10 ellipses', ms: time(dragEvent, 2000, 200), target: FRAME_MS },
+  { name: 'figure view model: geometry drag update (+ summary)', ms: time(geometryUpdate, 2000, 200), target: FRAME_MS },
+  { name: 'figure view model: λ-cursor move (pathsView)', ms: time(cursorUpdate, 2000, 200), target: FRAME_MS },
+  { name: 'figure worker: both 121-point paths (computePaths)', ms: time(() => computePaths(X, y, grid), 10, 2), target: null },
   { name: 'lasso, diabetes, one α = 0.1 (cold start)', ms: time(() => lasso(X, y, 0.1), 30), target: null },
   { name: 'ridgePath, diabetes, 100 α', ms: time(() => ridgePath(X, y, alphas), 20), target: null },
   { name: '5-fold CV lasso, diabetes, 100 α', ms: time(() => crossValidateLasso(X, y, alphas), 10, 2), target: null },
