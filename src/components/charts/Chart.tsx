@@ -17,6 +17,11 @@ interface ChartProps {
   margin?: Margin;
   children: ComponentChildren;
   class?: string;
+  /**
+   * `img` for a picture (the default); `group` when the chart holds focusable handles, since an
+   * element with role="img" must not contain interactive children.
+   */
+  role?: 'img' | 'group';
   /** Pointer handlers for interactive plots (coordinates are relative to the inner plot area). */
   onPointerDown?: (e: PointerEvent) => void;
   onPointerMove?: (e: PointerEvent) => void;
@@ -27,14 +32,14 @@ interface ChartProps {
  * An SVG with a fixed viewBox that scales to its container's width, so the pre-rendered HTML has the
  * final size (no layout shift) and the drawing code is the same at build time and in the browser.
  */
-export function Chart({ width, height, label, margin = defaultMargin, children, class: cls, onPointerDown, onPointerMove, onPointerUp }: ChartProps) {
+export function Chart({ width, height, label, margin = defaultMargin, children, class: cls, role = 'img', onPointerDown, onPointerMove, onPointerUp }: ChartProps) {
   return (
     <svg
       class={cls ? `chart ${cls}` : 'chart'}
       viewBox={`0 0 ${width} ${height}`}
       width={width}
       height={height}
-      role="img"
+      role={role}
       aria-label={label}
       onPointerDown={onPointerDown}
       onPointerMove={onPointerMove}
