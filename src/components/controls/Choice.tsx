@@ -10,7 +10,8 @@ interface ChoiceProps<V extends string> {
 
 /** A segmented radio group (arrow keys move between options, as native radios do). */
 export function Choice<V extends string>({ label, value, options, onChange, disabled = false }: ChoiceProps<V>) {
-  const id = useId();
+  // The label keeps two groups of one island apart even if island-local ids were ever to repeat.
+  const id = `${useId()}-${label}`;
   return (
     <fieldset class="ctl ctl-choice" disabled={disabled}>
       <legend class="ctl-label">{label}</legend>
