@@ -81,6 +81,31 @@ for (const { name, data } of cases) {
   rows.push({ operation: `re-average ${N_TREES} grids, prefix sums — ${name}`, ms: fromPrefix.ms, targetMs: FRAME_MS, measured: fromPrefix.ms });
 }
 
+// The figure's own per-update work on the main thread (view model): re-averaging to vote margins,
+// importances of the first b trees, tree rectangles and the readout, for a tree-count slider move.
+{
+  const { trainForest, trainParams, voteMargins, importancesAt, readout, treeRects } = await import('../../src/components/sims/random-forest/viewModel');
+  const { DEFAULT_STATE } = await import('../../src/components/sims/random-forest/state');
+  const { contours } = await import('d3-contour');
+  const { MARGIN_BANDS } = await import('../../src/components/sims/random-forest/viewModel');
+  const result = trainForest(trainParams(DEFAULT_STATE));
+  let b = 1;
+  const update = time(50, () => {
+    b = (b % 200) + 1;
+    const m = voteMargins(result, b);
+    importancesAt(result, b);
+    readout(result, b);
+    treeRects(result.trees[b - 1]!, result.spec);
+    return m;
+  });
+  rows.push({ operation: 'figure update on tree-count change (view model) — default state', ms: update.ms, targetMs: FRAME_MS, measured: update.ms });
+  const margins = update.result;
+  const contour = time(20, () => margins.map((mk) => contours().size([result.spec.size, result.spec.size]).thresholds(MARGIN_BANDS)(Array.from(mk))));
+  rows.push({ operation: 'contour bands of the surface (2 classes × 3 bands, 100×100)', ms: contour.ms, targetMs: FRAME_MS, measured: contour.ms });
+  const full = time(2, () => trainForest(trainParams(DEFAULT_STATE)));
+  rows.push({ operation: 'worker job for the default state: 200 trees + grids + curves', ms: full.ms, perUnit: { label: 'per tree', ms: full.ms / 200 }, targetMs: FRAME_MS, measured: full.ms / 200 });
+}
+
 const pad = (s: string, w: number): string => s + ' '.repeat(Math.max(0, w - s.length));
 const w = Math.max(...rows.map((r) => r.operation.length)) + 2;
 console.log(`${pad('operation', w)}${pad('median ms', 12)}${pad('per unit', 22)}${pad('target', 18)}status`);
