@@ -6,12 +6,15 @@ interface ChoiceProps<V extends string> {
   options: readonly { value: V; label: string }[];
   onChange: (value: V) => void;
   disabled?: boolean;
+  /** Radio-group name; give one when an island has several groups (Preact's useId has repeated inside one island). */
+  name?: string;
 }
 
 /** A segmented radio group (arrow keys move between options, as native radios do). */
-export function Choice<V extends string>({ label, value, options, onChange, disabled = false }: ChoiceProps<V>) {
-  // The label keeps two groups of one island apart even if island-local ids were ever to repeat.
-  const id = `${useId()}-${label}`;
+export function Choice<V extends string>({ label, value, options, onChange, disabled = false, name }: ChoiceProps<V>) {
+  // Without an explicit name, the label keeps two groups of one island apart even if useId repeats.
+  const generated = `${useId()}-${label}`;
+  const id = name ?? generated;
   return (
     <fieldset class="ctl ctl-choice" disabled={disabled}>
       <legend class="ctl-label">{label}</legend>

@@ -6,7 +6,7 @@ import { AxisBottom, AxisLeft } from '../../charts/Axes';
 import { LinePath } from '../../charts/LinePath';
 import { Slider } from '../../controls/Slider';
 import { Toggle } from '../../controls/Toggle';
-import { Segments } from './Segments';
+import { Choice } from '../../controls/Choice';
 import { SimFrame } from '../../controls/SimFrame';
 import { useFigureState } from '../../controls/useFigureState';
 import { useOnScreen, usePrefersReducedMotion } from '../../controls/useMotion';
@@ -345,8 +345,8 @@ export default function RansacSim() {
       <Slider label="局外点比例" value={state.out} min={0} max={MAX_OUTLIER_RATIO} step={0.05} format={(v) => `${Math.round(v * 100)}%`} onChange={(out) => set({ out, mv: [], t: Math.min(state.t, T) })} />
       <Slider label="生成的点数" value={state.n} min={MIN_N} max={MAX_N} step={1} onChange={(n) => set({ n, mv: [] })} />
       <Slider label="局内点阈值 t" value={state.th} min={0.05} max={3} step={0.05} onChange={(th) => set({ th })} hint={`噪声 σ = 0.3，1.96σ ≈ 0.59`} />
-      <Segments name="rsc-res" label="残差" value={state.res} options={[{ value: 'vert', label: '竖直 |y − ŷ|' }, { value: 'perp', label: '点到直线距离' }]} onChange={(res) => set({ res })} />
-      <Segments name="rsc-mode" label="迭代次数" value={state.mode} options={[{ value: 'fixed', label: '固定 N' }, { value: 'auto', label: '按置信度 p 自动' }]} onChange={(mode) => set({ mode })} />
+      <Choice name="rsc-res" label="残差" value={state.res} options={[{ value: 'vert', label: '竖直 |y − ŷ|' }, { value: 'perp', label: '点到直线距离' }]} onChange={(res) => set({ res })} />
+      <Choice name="rsc-mode" label="迭代次数" value={state.mode} options={[{ value: 'fixed', label: '固定 N' }, { value: 'auto', label: '按置信度 p 自动' }]} onChange={(mode) => set({ mode })} />
       {state.mode === 'fixed' ? (
         <Slider label="迭代次数 N" value={state.iters} min={1} max={200} step={1} onChange={(iters) => set({ iters })} />
       ) : (
@@ -361,7 +361,7 @@ export default function RansacSim() {
         step={1}
         onChange={(t) => go({ t, ph: t === 0 ? 1 : state.ph })}
       />
-      <Segments name="rsc-play" label="播放方式" value={state.play} options={[{ value: 'step', label: '每次一步' }, { value: 'iter', label: '每次一整轮' }]} onChange={(play) => set({ play })} />
+      <Choice name="rsc-play" label="播放方式" value={state.play} options={[{ value: 'step', label: '每次一步' }, { value: 'iter', label: '每次一整轮' }]} onChange={(play) => set({ play })} />
       <details class="rsc-edit" open={editOpen} onToggle={(e) => setEditOpen((e.currentTarget as HTMLDetailsElement).open)}>
         <summary>编辑数据点（键盘也可操作）</summary>
         {editOpen && (<>
@@ -499,7 +499,7 @@ export default function RansacSim() {
                 <p class="ctl-hint">
                   w 是局内点比例（这组数据真实为 {fmt(view.wTrue, 2)}，RANSAC 估计为 {fmt(view.wHat, 2)}），s 是最小样本数，p 是至少抽到一次全是局内点的样本的概率。{state.mode === 'auto' ? '“自动”模式下每找到更好的模型就用它的 w 重新计算 N。' : ''}
                 </p>
-                <Segments name="rsc-s" label="最小样本数 s" value={state.s} options={[{ value: '2', label: '2 直线' }, { value: '3', label: '3 圆' }, { value: '4', label: '4 单应矩阵' }, { value: '8', label: '8 八点法' }]} onChange={(s) => set({ s })} />
+                <Choice name="rsc-s" label="最小样本数 s" value={state.s} options={[{ value: '2', label: '2 直线' }, { value: '3', label: '3 圆' }, { value: '4', label: '4 单应矩阵' }, { value: '8', label: '8 八点法' }]} onChange={(s) => set({ s })} />
                 {state.mode === 'fixed' && <Slider label="置信度 p" value={state.p} min={0.5} max={0.999} step={0.001} onChange={(p) => set({ p })} />}
               </div>
               <div class="rsc-panel">
