@@ -18,6 +18,8 @@ export default defineConfig({
   site,
   base,
   outDir: process.env.OUT_DIR ?? './dist',
+  // Separate caches let two builds run side by side (e.g. a benchmark while developing).
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [mdx(), preact(), sitemap()],
