@@ -53,7 +53,7 @@ for (const n of NS) {
   mkdirSync(notes);
   const r = rng(n);
   for (let i = 0; i < n; i++) writeFileSync(join(notes, `synthetic-${String(i).padStart(4, '0')}.mdx`), note(i, r));
-  const env = { ...process.env, NOTES_DIR: notes, OUT_DIR: out, BASE_PATH: '' };
+  const env = { ...process.env, NOTES_DIR: notes, OUT_DIR: out, BASE_PATH: '', ASTRO_CACHE_DIR: join(root, 'cache') };
   const t0 = performance.now();
   const build = spawnSync('npm', ['run', 'build'], { env, encoding: 'utf8' });
   const seconds = (performance.now() - t0) / 1000;

@@ -15,7 +15,7 @@ function buildWith(name: string, source: string) {
   writeFileSync(join(dir, name), source);
   const r = spawnSync('npx', ['astro', 'build', '--force'], {
     encoding: 'utf8',
-    env: { ...process.env, NOTES_DIR: dir, OUT_DIR: join(dir, 'out'), BASE_PATH: '' },
+    env: { ...process.env, NOTES_DIR: dir, OUT_DIR: join(dir, 'out'), BASE_PATH: '', ASTRO_CACHE_DIR: join(dir, 'cache') },
   });
   return { status: r.status, output: `${r.stdout}\n${r.stderr}` };
 }
