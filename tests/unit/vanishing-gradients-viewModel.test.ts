@@ -5,7 +5,7 @@ import { lstmGradientNorms, rnnGradientNorms } from '../../src/lib/nn/recurrent'
 import { DEFAULT_STATE, TRAIN_STEPS, type VgState } from '../../src/components/sims/vanishing-gradients/state';
 import {
   activationView, canComputeSync, computeGradients, formatSci, gradientView, logDomain, PROBE_BATCH, PROBE_SEED,
-  quarterPower, recurrentView, RNN_HIDDEN, SATURATION, sizesFor, trainingView, type GradientResult,
+  nextCostFactor, quarterPower, recurrentView, RNN_HIDDEN, SATURATION, sizesFor, trainingSeries, trainingView, type GradientResult,
 } from '../../src/components/sims/vanishing-gradients/viewModel';
 import { expectClose } from '../helpers/expectClose';
 
@@ -111,5 +111,25 @@ describe('vanishing-gradients view model: numbers match src/lib', () => {
   it('chooses the worker above ~8 ms: default synchronous, 50 × 128 in the worker', () => {
     expect(canComputeSync(S())).toBe(true);
     expect(canComputeSync(S({ depth: 50, width: 128 }))).toBe(false);
+  });
+
+  it('judges "cheap" by the measured speed: a device 4× slower than the estimate moves the default net to the worker', () => {
+    const f = nextCostFactor(1, S(), 4 * 2.7);
+    expect(f).toBeGreaterThan(3.5);
+    expect(canComputeSync(S(), f)).toBe(false);
+    expect(canComputeSync(S({ depth: 2, width: 8 }), f)).toBe(true);
+    // Faster measurements lower the factor gradually; tiny nets (all overhead) do not count.
+    expect(nextCostFactor(f, S(), 2.7)).toBeLessThan(f);
+    expect(nextCostFactor(f, S(), 2.7)).toBeGreaterThan(1);
+    expect(nextCostFactor(f, S({ depth: 2, width: 8 }), 5)).toBe(f);
+  });
+
+  it('trainingView with precomputed series equals the one-shot call', () => {
+    const recs = [
+      { step: 1, loss: 0.5, gradNorms: [1e-6, 1e-3, 0.1] },
+      { step: 2, loss: 0.4, gradNorms: [2e-6, 0, 0.2] },
+      { step: 3, loss: 0.3, gradNorms: [3e-6, 1e-3, 0.3] },
+    ];
+    for (const step of [0, 2, 3, 300]) expect(trainingView(recs, step, TRAIN_STEPS, trainingSeries(recs))).toEqual(trainingView(recs, step, TRAIN_STEPS));
   });
 });

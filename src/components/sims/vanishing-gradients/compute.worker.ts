@@ -2,12 +2,15 @@
  * Off-main-thread work of the vanishing-gradients figure, in one module worker:
  * - `grad`: per-layer gradient norms at initialisation (up to 50 × 128 on a batch of 64: ~100 ms);
  * - `rnn`: the RNN/LSTM gradient-through-time curves;
- * - `train`: SGD for TRAIN_STEPS steps, posted in chunks as progress; a newer `train` or a `stop`
- *   message cancels the run between chunks.
+ * - `train`: SGD for TRAIN_STEPS steps in chunks of ≈ 20 ms (sized from measured step times, so `grad`
+ *   and `rnn` requests are answered between chunks without a long wait); progress is posted at most
+ *   every {@link PROGRESS_MS} ms so the page re-renders the heatmap a few times a second, not per chunk;
+ *   a newer `train` or a `stop` message cancels the run between chunks;
+ * - `calibrate`: times one gradient computation so the page knows how fast this device really is.
  */
 import { initNet } from '../../../lib/nn/mlp';
-import { createTrainState, trainSteps, type TrainState } from '../../../lib/nn/train';
-import { TRAIN_STEPS, type VgState } from './state';
+import { createTrainState, trainSteps, type TrainRecord, type TrainState } from '../../../lib/nn/train';
+import { DEFAULT_STATE, TRAIN_STEPS, type VgState } from './state';
 import {
   CLIP_NORM,
   computeGradients,
@@ -23,7 +26,13 @@ export type WorkerRequest =
   | { type: 'grad'; id: number; state: VgState }
   | { type: 'rnn'; id: number; state: VgState }
   | { type: 'train'; id: number; state: VgState }
+  | { type: 'calibrate' }
   | { type: 'stop' };
+
+/** Minimum interval between two progress messages of a training run (the last one is always sent). */
+export const PROGRESS_MS = 120;
+/** Target duration of one training chunk. */
+const CHUNK_MS = 20;
 
 let trainJob = 0;
 
@@ -42,23 +51,45 @@ async function train(id: number, state: VgState): Promise<void> {
   });
   const task = trainingTask(state.width);
   let run: TrainState = createTrainState(net, state.seed);
-  // Chunks of ≈ 40 ms (at least 5 steps: each trainSteps call converts the net to flat arrays and back).
-  const chunk = Math.max(5, Math.min(25, Math.floor(40 / Math.max(0.01, estimateCostMs(state, TRAIN_BATCH) * 1.6))));
+  // First chunk from the cost estimate, then resized from the measured time per step (at least 2 steps:
+  // each trainSteps call converts the net to flat arrays and back).
+  let chunk = Math.max(2, Math.min(25, Math.floor(CHUNK_MS / Math.max(0.01, estimateCostMs(state, TRAIN_BATCH) * 1.6))));
+  let pending: TrainRecord[] = [];
+  let lastPost = -Infinity;
   while (run.step < TRAIN_STEPS) {
     const k = Math.min(chunk, TRAIN_STEPS - run.step);
+    const t0 = performance.now();
     const out = trainSteps(run, task, k, { learningRate: LEARNING_RATE, batchSize: TRAIN_BATCH, clipNorm: CLIP_NORM });
+    const now = performance.now();
+    const perStep = (now - t0) / k;
+    chunk = Math.max(2, Math.min(25, Math.floor(CHUNK_MS / Math.max(0.01, perStep))));
     run = out.state;
-    post({ type: 'progress', id, done: run.step, total: TRAIN_STEPS, records: out.records });
+    pending = pending.concat(out.records);
+    if (run.step >= TRAIN_STEPS || now - lastPost >= PROGRESS_MS) {
+      post({ type: 'progress', id, done: run.step, total: TRAIN_STEPS, records: pending });
+      pending = [];
+      lastPost = now;
+    }
     await new Promise((r) => setTimeout(r, 0));
     if (job !== trainJob) return;
   }
 }
 
+function timedGradients(state: VgState) {
+  const t0 = performance.now();
+  const result = computeGradients(state);
+  return { result, ms: performance.now() - t0 };
+}
+
 self.onmessage = (event: MessageEvent<WorkerRequest>) => {
   const msg = event.data;
   try {
-    if (msg.type === 'grad') post({ type: 'grad', id: msg.id, result: computeGradients(msg.state) });
-    else if (msg.type === 'rnn') post({ type: 'rnn', id: msg.id, result: recurrentView(msg.state) });
+    if (msg.type === 'grad') post({ type: 'grad', id: msg.id, ...timedGradients(msg.state) });
+    else if (msg.type === 'calibrate') {
+      // The median of three runs of the default network (a different seed each time, as a slider change would).
+      const times = [1, 2, 3].map((i) => timedGradients({ ...DEFAULT_STATE, seed: DEFAULT_STATE.seed + i }).ms).sort((a, b) => a - b);
+      post({ type: 'calibrate', state: DEFAULT_STATE, ms: times[1] });
+    } else if (msg.type === 'rnn') post({ type: 'rnn', id: msg.id, result: recurrentView(msg.state) });
     else if (msg.type === 'train') void train(msg.id, msg.state);
     else if (msg.type === 'stop') trainJob++;
   } catch (e) {

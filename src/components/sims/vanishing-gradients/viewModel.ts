@@ -51,9 +51,25 @@ export function estimateCostMs(state: Pick<VgState, 'depth' | 'width'>, batch = 
   return (state.depth + 1) * state.width * state.width * batch * 2.5 * 1.5e-6;
 }
 
-/** Whether the main-thread path is fast enough (< {@link SYNC_BUDGET_MS}). */
-export function canComputeSync(state: Pick<VgState, 'depth' | 'width'>): boolean {
-  return estimateCostMs(state) < SYNC_BUDGET_MS;
+/**
+ * Whether the main-thread path is fast enough (< {@link SYNC_BUDGET_MS}). `factor` is this device's
+ * measured / estimated cost ratio ({@link nextCostFactor}); the estimate alone is for a fast laptop
+ * and a busy 2-core machine is several times slower.
+ */
+export function canComputeSync(state: Pick<VgState, 'depth' | 'width'>, factor = 1): boolean {
+  return estimateCostMs(state) * factor < SYNC_BUDGET_MS;
+}
+
+/**
+ * Updates the measured / estimated cost ratio after a gradient computation took `ms`: slower
+ * measurements count at once (one long frame is worse than a needless worker round trip), faster
+ * ones pull the factor down gradually. Tiny nets (estimate < 0.2 ms) are all overhead and are ignored.
+ */
+export function nextCostFactor(factor: number, state: Pick<VgState, 'depth' | 'width'>, ms: number): number {
+  const est = estimateCostMs(state);
+  if (!(est >= 0.2) || !Number.isFinite(ms) || ms < 0) return factor;
+  const r = Math.min(50, Math.max(0.25, ms / est));
+  return r > factor ? r : 0.7 * factor + 0.3 * r;
 }
 
 /** Everything the gradient plot and the σ panel need; plain data (crosses the worker boundary). */
@@ -273,24 +289,60 @@ export interface TrainingView {
   message: string;
 }
 
-/** What the training panel shows for the records so far and the requested step. */
-export function trainingView(records: readonly TrainRecord[], step: number, total: number): TrainingView {
-  const available = records.length;
-  const cursor = Math.max(0, Math.min(step, available)) ;
-  const logs = records.flatMap((r) => r.gradNorms.map(log10OrNaN));
-  const colorDomain = logDomain(logs);
+/** The parts of a {@link TrainingView} that depend only on the records (not on the cursor). */
+export interface TrainingSeries {
+  colorDomain: [number, number];
+  loss: number[];
+  lossSmooth: number[];
+  lossDomain: [number, number];
+  diverged: boolean;
+}
+
+/**
+ * Cursor-independent series of a (partial) run; the figure memoises this per record list so moving
+ * the step cursor does not rescan every record.
+ */
+export function trainingSeries(records: readonly TrainRecord[]): TrainingSeries {
+  let lo = Infinity;
+  let hi = -Infinity;
+  let diverged = false;
+  for (const r of records) {
+    if (!Number.isFinite(r.loss)) diverged = true;
+    for (const v of r.gradNorms) {
+      if (!Number.isFinite(v)) diverged = true;
+      const l = log10OrNaN(v);
+      if (Number.isFinite(l)) {
+        if (l < lo) lo = l;
+        if (l > hi) hi = l;
+      }
+    }
+  }
+  const colorDomain = Number.isFinite(lo) ? logDomain([lo, hi]) : logDomain([]);
   const loss = records.map((r) => (Number.isFinite(r.loss) ? r.loss : NaN));
   const lossSmooth: number[] = [];
   let ema = NaN;
+  let maxLoss = -Infinity;
   for (const v of loss) {
     ema = Number.isFinite(v) ? (Number.isFinite(ema) ? 0.9 * ema + 0.1 * v : v) : NaN;
     lossSmooth.push(ema);
+    if (Number.isFinite(v) && v > maxLoss) maxLoss = v;
   }
-  const finiteLoss = loss.filter((v) => Number.isFinite(v));
-  const maxLoss = finiteLoss.length ? Math.max(...finiteLoss) : 1;
+  if (maxLoss === -Infinity) maxLoss = 1;
   const lossDomain: [number, number] = [0, maxLoss > 0 ? maxLoss * 1.05 : 1];
+  return { colorDomain, loss, lossSmooth, lossDomain, diverged };
+}
+
+/** What the training panel shows for the records so far and the requested step. */
+export function trainingView(
+  records: readonly TrainRecord[],
+  step: number,
+  total: number,
+  series: TrainingSeries = trainingSeries(records),
+): TrainingView {
+  const available = records.length;
+  const cursor = Math.max(0, Math.min(step, available));
+  const { colorDomain, loss, lossSmooth, lossDomain, diverged } = series;
   const at = records[Math.max(0, cursor - 1)];
-  const diverged = records.some((r) => !Number.isFinite(r.loss) || r.gradNorms.some((v) => !Number.isFinite(v)));
   const firstAtCursor = at ? at.gradNorms[0] ?? NaN : NaN;
   const lastAtCursor = at ? at.gradNorms[at.gradNorms.length - 1] ?? NaN : NaN;
   let message: string;
