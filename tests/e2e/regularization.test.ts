@@ -48,3 +48,47 @@ it('arrow keys on the focused w* handle move the optimum; dragging it does too',
   expect(problems).toEqual([]);
   await page.close();
 });
+
+/** Height of the figure and of each of its blocks (legend, live sentence, …), top to bottom. */
+const blockHeights = (page: Page) =>
+  page.evaluate(() => {
+    const fig = document.getElementById('fig-regularization')!;
+    const blocks = [fig, ...fig.querySelectorAll('.rg-layout > *, .sim-controls, .sim-actions, .sim-summary, .sim-table, .sim-caption')];
+    return blocks.map((e) => `${e.className || e.tagName}: ${e.getBoundingClientRect().height.toFixed(1)}`);
+  });
+
+for (const [width, height] of [
+  [1280, 800],
+  [412, 823],
+] as const) {
+  it(`at ${width}×${height} the pre-rendered figure has its final size: nothing moves when the paths and CV arrive`, async () => {
+    const viewport = { width, height };
+    const ssr = await browser.newPage({ viewport, javaScriptEnabled: false });
+    await ssr.goto(`${baseUrl()}notes/regularization/`);
+    const before = await blockHeights(ssr);
+    await ssr.close();
+
+    const page = await browser.newPage({ viewport });
+    const problems = watchConsole(page);
+    await page.addInitScript(() => {
+      const w = window as unknown as { __shifts: string[] };
+      w.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources: { node: Node | null }[] }[]) {
+          const fig = document.getElementById('fig-regularization');
+          // shifts of the figure itself or of anything after it (KaTeX font swaps above it are not the figure's)
+          const mine = e.sources.filter((s) => s.node && fig && (fig.contains(s.node) || fig.compareDocumentPosition(s.node) & Node.DOCUMENT_POSITION_FOLLOWING));
+          if (!e.hadRecentInput && mine.length) w.__shifts.push(`${e.value.toFixed(4)} ${mine.map((s) => (s.node as Element).className || s.node!.nodeName).join(', ')}`);
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await page.goto(`${baseUrl()}notes/regularization/`);
+    await page.locator('#fig-regularization').scrollIntoViewIfNeeded();
+    await expect.poll(() => summary(page), { timeout: 15000 }).toContain('一个标准误规则选');
+    await page.waitForTimeout(300);
+    expect(await blockHeights(page)).toEqual(before);
+    expect(await page.evaluate(() => (window as unknown as { __shifts: string[] }).__shifts)).toEqual([]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+}

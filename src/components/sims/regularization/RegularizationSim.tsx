@@ -166,12 +166,17 @@ export default function RegularizationSim() {
           />
         </div>
         <ol class="rg-features" aria-label="变量（按 Lasso 进入顺序）">
-          {legendOrder.map((j) => (
-            <li key={j} class={paths && paths.lassoCoef[j] === 0 ? 'rg-feature rg-feature-off' : 'rg-feature'}>
+          {/*
+            Keyed by slot, not by variable: when the data arrive and the list is re-ordered by entry, each slot
+            keeps its place and only its content changes. Rank and coefficient slots exist before the data do
+            (empty, same size), so nothing moves (layout shift).
+          */}
+          {legendOrder.map((j, slot) => (
+            <li key={slot} class={paths && paths.lassoCoef[j] === 0 ? 'rg-feature rg-feature-off' : 'rg-feature'}>
               <span class={`rg-swatch rg-sw${j}`} aria-hidden="true"></span>
-              {rank(j) !== undefined && <span class="rg-rank">{rank(j)}</span>}
-              {featureName(j)}
-              {paths && <span class="rg-coef">{paths.lassoCoef[j] === 0 ? '= 0' : fmt(paths.lassoCoef[j]!, 0)}</span>}
+              <span class={rank(j) !== undefined ? 'rg-rank' : 'rg-rank rg-rank-none'} aria-hidden={rank(j) === undefined ? 'true' : undefined}>{rank(j)}</span>
+              <span class="rg-name">{featureName(j)}</span>
+              <span class="rg-coef">{paths ? (paths.lassoCoef[j] === 0 ? '= 0' : fmt(paths.lassoCoef[j]!, 0)) : ''}</span>
             </li>
           ))}
         </ol>
