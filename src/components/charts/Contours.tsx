@@ -1,4 +1,4 @@
-import { contours } from 'd3-contour';
+import { bandPaths } from './contourPaths';
 
 interface ContoursProps {
   /** Row-major grid values, `nx * ny` long; row 0 is the bottom of the plot (smallest y). */
@@ -17,36 +17,18 @@ interface ContoursProps {
   strokeWidth?: number;
 }
 
-type Ring = [number, number][];
-
-function ringsToPath(polygons: Ring[][], sx: number, sy: number, height: number): string {
-  let d = '';
-  for (const polygon of polygons) {
-    for (const ring of polygon) {
-      ring.forEach(([gx, gy], i) => {
-        d += `${i === 0 ? 'M' : 'L'}${(gx * sx).toFixed(1)},${(height - gy * sy).toFixed(1)}`;
-      });
-      d += 'Z';
-    }
-  }
-  return d;
-}
-
 /**
  * Filled (or stroked) contour bands of a grid, via d3-contour (marching squares). Scales to SVG
  * paths with a handful of nodes, so a smooth 100×100 surface pre-renders cheaply at build time.
  */
 export function Contours({ values, nx, ny, width, height, thresholds, color, opacity = 1, stroke = false, strokeWidth = 1 }: ContoursProps) {
-  const data = Array.from(values, (v) => (Number.isFinite(v) ? v : 0));
-  const bands = contours().size([nx, ny]).thresholds(thresholds)(data);
-  const sx = width / nx;
-  const sy = height / ny;
+  const bands = bandPaths(values, nx, ny, width, height, thresholds);
   return (
     <g class="contours" aria-hidden="true" opacity={opacity}>
       {bands.map((b) => (
         <path
           key={b.value}
-          d={ringsToPath(b.coordinates as unknown as Ring[][], sx, sy, height)}
+          d={b.d}
           fill={stroke ? 'none' : color(b.value)}
           stroke={stroke ? color(b.value) : 'none'}
           stroke-width={stroke ? strokeWidth : undefined}

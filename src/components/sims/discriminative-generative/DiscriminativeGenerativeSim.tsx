@@ -2,8 +2,6 @@ import { scaleLinear, scaleLog } from 'd3-scale';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AxisBottom, AxisLeft, type AxisScale } from '../../charts/Axes';
 import { Chart, type Margin } from '../../charts/Chart';
-import { Contours } from '../../charts/Contours';
-import { IsoLine } from '../../charts/IsoLine';
 import { Choice } from '../../controls/Choice';
 import { SimFrame } from '../../controls/SimFrame';
 import { Slider } from '../../controls/Slider';
@@ -15,8 +13,9 @@ import {
   DEFAULT_STATE, FIG, LC_BLOCK, LC_DIMS, LC_REPEATS, MAX_N, MAX_SIGMA, MIN_N, MIN_SIGMA, schema, TEST_SIZE, VERSION,
   type DgState, type GenKind,
 } from './state';
-import { computeScene, curveView, GEN_LABEL, GEN_SHORT, GRID, lcConfig, lcKey, VIEW, type PlotPoint } from './viewModel';
-import type { LcRequest, LcResponse } from './learningCurve.worker';
+import { curveView, GEN_LABEL, GEN_SHORT, lcConfig, lcKey, VIEW, type PlotPoint } from './viewModel';
+import { displayScene, errorScene, type Band, type DisplayScene } from './drawing';
+import type { LcRequest, LcResponse, SceneRequest, SceneResponse } from './figure.worker';
 
 export interface DiscriminativeGenerativeSimProps {
   /** The default state's learning curve, computed at build time (so the page ships a real curve). */
@@ -30,7 +29,6 @@ const px = scaleLinear().domain([VIEW.xMin, VIEW.xMax]).range([0, pi.w]);
 const py = scaleLinear().domain([VIEW.yMin, VIEW.yMax]).range([pi.h, 0]);
 
 /** Probability bands 0–0.1, …, 0.9–1: blue (class 0) through the page background to orange (class 1). */
-const THRESHOLDS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
 function bandColor(lo: number): string {
   const mid = lo + 0.05;
   const strength = Math.round(Math.abs(mid - 0.5) * 2 * 48);
@@ -70,12 +68,24 @@ function Points({ points, hollow = false, faded = false }: { points: readonly Pl
   );
 }
 
-function SurfaceBands({ grid }: { grid: Float32Array }) {
+/** The filled p(y=1|x) bands (the markup of charts/Contours, from paths computed in the worker). */
+function SurfaceBands({ bands }: { bands: readonly Band[] }) {
   return (
     <>
       <rect width={pi.w} height={pi.h} fill={bandColor(0)} />
-      <Contours values={grid} nx={GRID} ny={GRID} width={pi.w} height={pi.h} thresholds={THRESHOLDS} color={bandColor} />
+      <g class="contours" aria-hidden="true" opacity={1}>
+        {bands.map((b) => <path key={b.value} d={b.d} fill={bandColor(b.value)} stroke="none" />)}
+      </g>
     </>
+  );
+}
+
+/** Iso-lines, one path per level (the markup of charts/IsoLine, from paths computed in the worker). */
+function Lines({ paths, stroke, strokeWidth, dash, opacity = 1 }: { paths: readonly string[]; stroke: string; strokeWidth: number; dash?: string; opacity?: number }) {
+  return (
+    <g aria-hidden="true" opacity={opacity}>
+      {paths.map((d, k) => (d ? <path key={k} d={d} fill="none" stroke={stroke} stroke-width={strokeWidth} stroke-dasharray={dash} stroke-linejoin="round" stroke-linecap="round" /> : null))}
+    </g>
   );
 }
 
@@ -102,6 +112,19 @@ const LC_OPTIONS = [
 const pctFmt = (v: number) => `${Math.round(v * 100)}%`;
 const LC_TICKS = [10, 20, 50, 100, 200, 500, 1000];
 
+/** The scene on screen and the state it belongs to (the newest state may still be in the worker). */
+interface Shown {
+  key: string;
+  state: DgState;
+  scene: DisplayScene;
+}
+
+/** The fields of the state that the top panels depend on (not the learning curve's). */
+function sceneKeyOf(s: DgState): string {
+  const { lc: _lc, rho: _rho, ...rest } = s;
+  return JSON.stringify(rest);
+}
+
 interface LcRun {
   key: string;
   partials: LearningCurvePartial[];
@@ -114,10 +137,65 @@ export default function DiscriminativeGenerativeSim({ initialCurve }: Discrimina
   const rootRef = useRef<HTMLDivElement>(null);
   const onScreen = useOnScreen(rootRef);
 
-  // ---- top panels (synchronous: ≈ 5–15 ms for n = 1000) ----
-  const { lc: _lc, rho: _rho, ...sceneState } = state;
-  const sceneKey = JSON.stringify(sceneState);
-  const scene = useMemo(() => computeScene(state), [sceneKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  // ---- top panels ----
+  // The first render (pre-rendered, then hydrated) computes the default scene synchronously; every
+  // later state goes to a worker (fits, test error, 100×100 surfaces and their contours take
+  // 20–60 ms), at most one request in flight, the newest state queued. The old scene stays on screen
+  // meanwhile, so a slider change costs the main thread only a re-render of the controls.
+  const sceneKey = sceneKeyOf(state);
+  const [shown, setShown] = useState<Shown>(() => ({ key: sceneKey, state, scene: displayScene(state, pi.w, pi.h) }));
+  const sceneWorker = useRef<Worker | null>(null);
+  const sceneBusy = useRef(false);
+  const sceneQueued = useRef<DgState | null>(null);
+  const latestState = useRef(state);
+  latestState.current = state;
+  const sendScene = (s: DgState) => {
+    sceneBusy.current = true;
+    sceneWorker.current!.postMessage({ type: 'scene', key: sceneKeyOf(s), state: s, width: pi.w, height: pi.h } satisfies SceneRequest);
+  };
+  useEffect(() => {
+    let w: Worker;
+    try {
+      w = new Worker(new URL('./figure.worker.ts', import.meta.url), { type: 'module' });
+    } catch {
+      return; // no workers: scenes are computed on the main thread (below)
+    }
+    sceneWorker.current = w;
+    w.onmessage = (e: MessageEvent<SceneResponse>) => {
+      const msg = e.data;
+      sceneBusy.current = false;
+      setShown({ key: msg.key, state: msg.state, scene: msg.scene ?? errorScene(msg.error) });
+      const next = sceneQueued.current;
+      sceneQueued.current = null;
+      if (next && sceneKeyOf(next) !== msg.key) sendScene(next);
+    };
+    // A worker that cannot start (e.g. blocked) hands over to the main thread.
+    w.onerror = () => {
+      w.terminate();
+      sceneWorker.current = null;
+      sceneBusy.current = false;
+      sceneQueued.current = null;
+      const s = latestState.current;
+      setShown({ key: sceneKeyOf(s), state: s, scene: displayScene(s, pi.w, pi.h) });
+    };
+    return () => {
+      w.terminate();
+      sceneWorker.current = null;
+      sceneBusy.current = false;
+      sceneQueued.current = null;
+    };
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    if (!sceneWorker.current) {
+      if (shown.key !== sceneKey) setShown({ key: sceneKey, state, scene: displayScene(state, pi.w, pi.h) });
+      return;
+    }
+    if (sceneBusy.current) sceneQueued.current = state;
+    else if (shown.key !== sceneKey) sendScene(state);
+  }, [sceneKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const scene = shown.scene.view;
+  const drawing = shown.scene.drawing;
+  const sceneGen = shown.state.gen;
 
   // ---- learning curve (worker) ----
   const key = lcKey(state);
@@ -129,7 +207,7 @@ export default function DiscriminativeGenerativeSim({ initialCurve }: Discrimina
   const lastCurve = useRef<LearningCurveResult>(initialCurve);
 
   useEffect(() => {
-    const w = new Worker(new URL('./learningCurve.worker.ts', import.meta.url), { type: 'module' });
+    const w = new Worker(new URL('./figure.worker.ts', import.meta.url), { type: 'module' });
     workerRef.current = w;
     w.onmessage = (e: MessageEvent<LcResponse>) => {
       const msg = e.data;
@@ -239,6 +317,7 @@ export default function DiscriminativeGenerativeSim({ initialCurve }: Discrimina
 
   const summary = scene.error ? '' : `${scene.summary}${lcDone ? `学习曲线：${cv.sentence}` : ''}`;
   const genName = GEN_SHORT[state.gen];
+  const sceneName = GEN_SHORT[sceneGen];
 
   const controls = (
     <>
@@ -290,6 +369,42 @@ export default function DiscriminativeGenerativeSim({ initialCurve }: Discrimina
 
   const surfaceLabel = (who: string) => `${who}给出的 p(y=1|x) 着色图：蓝色偏向第 0 类，橙色偏向第 1 类，黑线是分类面`;
   const hasSamples = scene.samples.length > 0;
+  // The three panels change only with the scene: learning-curve progress and control re-renders skip them.
+  const panels = useMemo(() => (
+    <div class="dg-top">
+      <div class="sim-panel">
+        <p class="sim-panel-title">判别式：逻辑回归的 p(y=1|x)</p>
+        <Chart width={PANEL.w} height={PANEL.h} margin={PANEL.m} label={surfaceLabel('逻辑回归')}>
+          {drawing && <SurfaceBands bands={drawing.lrBands} />}
+          <Frame />
+          {drawing && <Lines paths={[drawing.lrBoundary]} stroke="var(--fg)" strokeWidth={2.2} />}
+          <Points points={scene.points} />
+        </Chart>
+      </div>
+      <div class="sim-panel">
+        <p class="sim-panel-title">生成式：{GEN_SHORT[sceneGen]}的 p(x|y)</p>
+        <Chart width={PANEL.w} height={PANEL.h} margin={PANEL.m} label={`${GEN_LABEL[sceneGen]}拟合的两类密度 p(x|y) 的等高线和它的分类面${hasSamples ? '，以及从模型中采样的新点' : ''}`}>
+          <Frame grid />
+          <Points points={scene.points} faded={hasSamples} />
+          {drawing?.density.map((paths, k) => (
+            <Lines key={k} paths={paths} stroke={k === 0 ? 'var(--c1)' : 'var(--c2)'} strokeWidth={1.8} />
+          ))}
+          {drawing && <Lines paths={[drawing.genBoundary]} stroke="var(--fg)" strokeWidth={2.2} />}
+          {hasSamples && <Points points={scene.samples} hollow />}
+        </Chart>
+      </div>
+      <div class="sim-panel">
+        <p class="sim-panel-title">由贝叶斯公式得到的 p(y=1|x)</p>
+        <Chart width={PANEL.w} height={PANEL.h} margin={PANEL.m} label={`${surfaceLabel(GEN_LABEL[sceneGen])}；虚线是逻辑回归的分类面`}>
+          {drawing && <SurfaceBands bands={drawing.genBands} />}
+          <Frame />
+          {drawing && <Lines paths={[drawing.lrBoundary]} stroke="var(--fg)" strokeWidth={1.6} dash="5 4" opacity={0.75} />}
+          {drawing && <Lines paths={[drawing.genBoundary]} stroke="var(--fg)" strokeWidth={2.2} />}
+          <Points points={scene.points} />
+        </Chart>
+      </div>
+    </div>
+  ), [shown]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <div ref={rootRef} class="dg">
@@ -312,12 +427,12 @@ export default function DiscriminativeGenerativeSim({ initialCurve }: Discrimina
         onNewSample={() => set({ seed: (state.seed % 9999) + 1 })}
         onReset={reset}
         table={{
-          caption: `模型参数（n = ${state.n}）与学习曲线（测试误差）`,
+          caption: `模型参数（n = ${shown.state.n}）与学习曲线（测试误差）`,
           columns: ['模型', '参数', '值'],
           rows: [
             ...scene.rows,
             ['测试误差', '逻辑回归', Number.isFinite(scene.lrTest) ? pctFmt1(scene.lrTest) : '—'],
-            ['测试误差', genName, Number.isFinite(scene.genTest) ? pctFmt1(scene.genTest) : '—'],
+            ['测试误差', sceneName, Number.isFinite(scene.genTest) ? pctFmt1(scene.genTest) : '—'],
             ...cv.rows.map((r) => [`学习曲线 n = ${r[0]}`, '逻辑回归 / 朴素贝叶斯 / LDA', `${r[1]} / ${r[2]} / ${r[3]}`]),
           ],
         }}
@@ -334,43 +449,11 @@ export default function DiscriminativeGenerativeSim({ initialCurve }: Discrimina
             1
           </span>
         </div>
-        <div class="dg-top">
-          <div class="sim-panel">
-            <p class="sim-panel-title">判别式：逻辑回归的 p(y=1|x)</p>
-            <Chart width={PANEL.w} height={PANEL.h} margin={PANEL.m} label={surfaceLabel('逻辑回归')}>
-              {scene.lrGrid && <SurfaceBands grid={scene.lrGrid} />}
-              <Frame />
-              {scene.lrGrid && <IsoLine values={scene.lrGrid} nx={GRID} ny={GRID} width={pi.w} height={pi.h} levels={[0.5]} stroke="var(--fg)" strokeWidth={2.2} />}
-              <Points points={scene.points} />
-            </Chart>
-          </div>
-          <div class="sim-panel">
-            <p class="sim-panel-title">生成式：{GEN_SHORT[state.gen]}的 p(x|y)</p>
-            <Chart width={PANEL.w} height={PANEL.h} margin={PANEL.m} label={`${GEN_LABEL[state.gen]}拟合的两类密度 p(x|y) 的等高线和它的分类面${hasSamples ? '，以及从模型中采样的新点' : ''}`}>
-              <Frame grid />
-              <Points points={scene.points} faded={hasSamples} />
-              {scene.density.map((d, k) => (
-                <IsoLine key={k} values={d.grid} nx={GRID} ny={GRID} width={pi.w} height={pi.h} levels={d.levels} stroke={k === 0 ? 'var(--c1)' : 'var(--c2)'} strokeWidth={1.8} />
-              ))}
-              {scene.genGrid && <IsoLine values={scene.genGrid} nx={GRID} ny={GRID} width={pi.w} height={pi.h} levels={[0.5]} stroke="var(--fg)" strokeWidth={2.2} />}
-              {hasSamples && <Points points={scene.samples} hollow />}
-            </Chart>
-          </div>
-          <div class="sim-panel">
-            <p class="sim-panel-title">由贝叶斯公式得到的 p(y=1|x)</p>
-            <Chart width={PANEL.w} height={PANEL.h} margin={PANEL.m} label={`${surfaceLabel(GEN_LABEL[state.gen])}；虚线是逻辑回归的分类面`}>
-              {scene.genGrid && <SurfaceBands grid={scene.genGrid} />}
-              <Frame />
-              {scene.lrGrid && <IsoLine values={scene.lrGrid} nx={GRID} ny={GRID} width={pi.w} height={pi.h} levels={[0.5]} stroke="var(--fg)" strokeWidth={1.6} dash="5 4" opacity={0.75} />}
-              {scene.genGrid && <IsoLine values={scene.genGrid} nx={GRID} ny={GRID} width={pi.w} height={pi.h} levels={[0.5]} stroke="var(--fg)" strokeWidth={2.2} />}
-              <Points points={scene.points} />
-            </Chart>
-          </div>
-        </div>
+        {panels}
         {!scene.error && (
           <p class="dg-scores">
             <span>测试误差：逻辑回归 <strong>{pctFmt1(scene.lrTest)}</strong></span>
-            <span>{genName} <strong>{pctFmt1(scene.genTest)}</strong></span>
+            <span>{sceneName} <strong>{pctFmt1(scene.genTest)}</strong></span>
             <span class="dg-muted">训练误差 {pctFmt1(scene.lrTrain)} / {pctFmt1(scene.genTrain)}</span>
             {scene.offscreen > 0 && <span class="dg-muted">{scene.offscreen} 个点在视野外</span>}
           </p>
