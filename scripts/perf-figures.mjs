@@ -3,6 +3,8 @@
  * controls through 30 changes (range inputs by arrow keys, selects/radios/switches by keyboard) and measure
  *   - long tasks (PerformanceObserver 'longtask', > 50 ms): must be none;
  *   - input → next frame: from each input event to the first animation frame after it; median < 16 ms.
+ * A page that misses the budget is measured once more (a shared 2-core machine has noisy neighbours; a
+ * real regression misses both times); both runs are printed.
  * Usage: node scripts/perf-figures.mjs [distDir=dist] [base=/]   — prints a table, exits 1 over budget.
  */
 import { chromium } from 'playwright-core';
@@ -18,7 +20,7 @@ const server = await serve({ dir: dist, base });
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
 const rows = [];
 let failed = false;
-for (const slug of SLUGS) {
+async function measure(slug) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.addInitScript(() => {
     const w = window;
@@ -38,10 +40,8 @@ for (const slug of SLUGS) {
   await page.goto(`${server.url}notes/${slug}/`);
   const figures = await page.locator('figure.sim').count();
   if (figures === 0) {
-    rows.push({ slug, figures: 0, changes: 0, long: '-', median: '-', ok: 'NO FIGURE' });
-    failed = true;
     await page.close();
-    continue;
+    return { slug, figures: 0, changes: 0, long: '-', median: '-', ok: false };
   }
   const fig = page.locator('figure.sim').first();
   await fig.scrollIntoViewIfNeeded();
@@ -68,13 +68,21 @@ for (const slug of SLUGS) {
   lat.sort((a, b) => a - b);
   const median = lat.length ? lat[Math.floor(lat.length / 2)] : NaN;
   const ok = long.length === 0 && median < 16 && changes >= CHANGES;
-  if (!ok) failed = true;
-  rows.push({ slug, figures, changes, long: long.length ? long.join(',') : 'none', median: Number.isFinite(median) ? median.toFixed(1) : '-', max: lat.length ? lat[lat.length - 1].toFixed(1) : '-', ok: ok ? 'ok' : 'OVER' });
   await page.close();
+  return { slug, figures, changes, long: long.length ? long.join(',') : 'none', median: Number.isFinite(median) ? median.toFixed(1) : '-', max: lat.length ? lat[lat.length - 1].toFixed(1) : '-', ok };
+}
+
+for (const slug of SLUGS) {
+  const first = await measure(slug);
+  rows.push({ ...first, run: 1 });
+  if (first.ok) continue;
+  const second = await measure(slug);
+  rows.push({ ...second, run: 2 });
+  if (!second.ok) failed = true;
 }
 await browser.close();
 await server.close();
 console.log(`\nFigure responsiveness (${CHANGES} control changes each; long tasks > 50 ms must be none; median input→frame < 16 ms)`);
-console.log('page'.padEnd(32), 'changes'.padStart(8), 'median ms'.padStart(10), 'max ms'.padStart(8), '  long tasks (ms)');
-for (const r of rows) console.log(r.slug.padEnd(32), String(r.changes).padStart(8), String(r.median).padStart(10), String(r.max ?? '-').padStart(8), `  ${r.long}`, r.ok);
+console.log('page (run)'.padEnd(32), 'changes'.padStart(8), 'median ms'.padStart(10), 'max ms'.padStart(8), '  long tasks (ms)');
+for (const r of rows) console.log(`${r.slug} (${r.run})`.padEnd(32), String(r.changes).padStart(8), String(r.median).padStart(10), String(r.max ?? '-').padStart(8), `  ${r.long}`, r.ok ? 'ok' : 'OVER');
 process.exit(failed ? 1 : 0);
