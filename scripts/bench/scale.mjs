@@ -94,9 +94,16 @@ for (const n of NS) {
   await page.goto(server.url);
   let transfer = 0;
   const pending = [];
+  const parts = {};
   page.on('requestfinished', (req) => {
     // Bytes on the wire: the encoded body plus headers, as the browser received them.
-    if (req.url().includes('/pagefind/')) pending.push(req.sizes().then((s) => (transfer += s.responseBodySize + s.responseHeadersSize)));
+    if (!req.url().includes('/pagefind/')) return;
+    const kind = new URL(req.url()).pathname.split('/pagefind/')[1].replace(/_[0-9a-f]+\.pf_/, '.pf_').replace(/\/.*\./, '/*.');
+    pending.push(req.sizes().then((s) => {
+      const bytes = s.responseBodySize + s.responseHeadersSize;
+      transfer += bytes;
+      parts[kind] = (parts[kind] ?? 0) + bytes;
+    }));
   });
   const hits = await page.evaluate(`(async () => {
     const pf = await import('/pagefind/pagefind.js');
@@ -110,6 +117,7 @@ for (const n of NS) {
   await Promise.all(pending);
   await page.close();
   await server.close();
+  console.log(`  first query by file kind (KB): ${Object.entries(parts).map(([k, v]) => `${k} ${(v / 1024).toFixed(1)}`).join(', ')}`);
   rows.push({ n, seconds, perNote: (seconds * 1000) / n, indexMB: indexBytes / 1048576, transferKB: transfer / 1024, hits });
   rmSync(root, { recursive: true, force: true });
   console.log(`N = ${n}: build ${seconds.toFixed(1)} s, index ${(indexBytes / 1048576).toFixed(2)} MB, first query ${(transfer / 1024).toFixed(0)} KB (${hits} hits)`);
