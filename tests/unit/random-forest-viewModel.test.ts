@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectClose } from '../helpers/expectClose';
 import { DEFAULT_STATE } from '../../src/components/sims/random-forest/state';
 import {
-  bootstrapView, dataProblem, importancesAt, juryCurve, makeData, readout, resolveFeatures, summarySentence, trainForest,
+  bootstrapView, dataProblem, flatTreeImportances, importancesAt, packTrees, unpackTrees, juryCurve, makeData, readout, resolveFeatures, summarySentence, trainForest,
   trainParams, treeError, treeRects, voteMargins,
 } from '../../src/components/sims/random-forest/viewModel';
 import { featureImportances, fitForest, predictForestProba } from '../../src/lib/trees/forest';
@@ -50,6 +50,14 @@ describe('random-forest view model', () => {
     const imp = importancesAt(result, 5);
     expectClose(imp, featureImportances({ trees: result.trees.slice(0, 5), samples: result.samples.slice(0, 5), nClasses: 2, nFeatures: 2, nRows: train.X.length, oobError: null }), { abs: 1e-12 });
     expectClose(imp.reduce((a, v) => a + v, 0), 1, { abs: 1e-9 });
+  });
+
+  it('flat trees from the worker and precomputed importances round-trip exactly', () => {
+    const packed = packTrees(result.trees, result.nClasses);
+    expect(unpackTrees(structuredClone(packed))).toEqual(result.trees);
+    const { trees, samples, nClasses, nFeatures, nRows } = result;
+    const withFlat = { trees: unpackTrees(packed), samples, nClasses, nFeatures, nRows, treeImp: flatTreeImportances(result) };
+    for (const b of [1, 5, 50]) expectClose(importancesAt(withFlat, b), importancesAt({ trees, samples, nClasses, nFeatures, nRows }, b), { abs: 1e-12 });
   });
 
   it('tree rectangles tile the plotted box', () => {

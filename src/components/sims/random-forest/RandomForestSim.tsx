@@ -17,9 +17,9 @@ import {
   type Shape,
 } from './state';
 import {
-  GRID, MARGIN_BANDS, bootstrapView, dataProblem, featureNames, importancesAt, juryCurve, makeData, paramsKey, pct,
-  readout, resolveFeatures, summarySentence, trainForest, trainParams, treeRects, treeSize, voteMargins,
-  type TrainResult,
+  GRID, MARGIN_BANDS, bootstrapView, dataProblem, defaultResult, featureNames, importancesAt, juryCurve, makeTrain, paramsKey, pct,
+  readout, resolveFeatures, summarySentence, trainParams, treeRects, treeSize, voteMargins,
+  unpackTrees, type LeafRect, type PackedTrees, type TrainResult,
 } from './viewModel';
 
 const SHAPE_LABELS: Record<Shape, string> = { moons: '双月', circles: '同心圆', xor: '异或', blobs: '高斯团', spirals: '螺旋' };
@@ -27,13 +27,14 @@ const classColor = (k: number) => `var(--c${k + 1})`;
 const bandFill = (k: number) => `color-mix(in srgb, ${classColor(k)} 17%, transparent)`;
 
 /** The default state's forest, trained once at build time so the page ships a real figure. */
-let buildTimeResult: TrainResult | null = null;
 function serverResult(): TrainResult | null {
   // import.meta.env.SSR is false in the client bundle, so the training code is not shipped with the island.
   if (!import.meta.env.SSR || typeof window !== 'undefined') return null;
-  buildTimeResult ??= trainForest(trainParams(DEFAULT_STATE));
-  return buildTimeResult;
+  return defaultResult();
 }
+
+/** Key of the default state's training parameters (the forest the pre-rendered HTML shows). */
+const DEFAULT_KEY = paramsKey(trainParams(DEFAULT_STATE));
 
 /**
  * Keeps the pre-rendered drawing until the first forest arrives: Preact leaves an element's existing
@@ -45,29 +46,102 @@ function Held({ ready, class: cls, children }: { ready: boolean; class?: string;
 
 const round1 = (v: number) => Math.round(v * 10) / 10;
 
-/** A class-coded point: circle, square, diamond (shape as well as colour). */
-function Mark({ x: x_, y: y_, k, r: r_ = 3.2, hollow = false }: { x: number; y: number; k: number; r?: number; hollow?: boolean }) {
+/**
+ * An HTML element whose text is held like {@link Held}: until the first forest arrives the client keeps
+ * the pre-rendered text, so hydration and the first worker result do not change its size (no layout shift).
+ */
+function HeldText({ ready, tag: Tag, class: cls, children }: { ready: boolean; tag: 'p' | 'span'; class: string; children: () => ComponentChildren }) {
+  return ready ? <Tag class={cls}>{children()}</Tag> : <Tag class={cls} dangerouslySetInnerHTML={{ __html: '' }} />;
+}
+
+/** Subpath of one class-coded point: circle (class 0), square (1), diamond (2) — shape as well as colour. */
+function markD(x_: number, y_: number, k: number, r_: number): string {
   // One decimal of a viewBox unit is plenty, and keeps the pre-rendered HTML small.
   const x = round1(x_);
   const y = round1(y_);
   const r = round1(r_);
-  const fill = hollow ? 'none' : classColor(k);
-  const stroke = hollow ? classColor(k) : 'var(--bg)';
-  const sw = hollow ? 1.4 : 0.8;
-  if (k === 1) return <rect x={x - r * 0.9} y={y - r * 0.9} width={r * 1.8} height={r * 1.8} fill={fill} stroke={stroke} stroke-width={sw} />;
-  if (k === 2) return <path d={`M${x},${y - r * 1.2}L${x + r * 1.2},${y}L${x},${y + r * 1.2}L${x - r * 1.2},${y}Z`} fill={fill} stroke={stroke} stroke-width={sw} />;
-  return <circle cx={x} cy={y} r={r} fill={fill} stroke={stroke} stroke-width={sw} />;
+  if (k === 1) {
+    const s = round1(r * 0.9);
+    return `M${round1(x - s)},${round1(y - s)}h${2 * s}v${2 * s}h${-2 * s}Z`;
+  }
+  if (k === 2) {
+    const d = round1(r * 1.2);
+    return `M${x},${round1(y - d)}l${d},${d}l${-d},${d}l${-d},${-d}Z`;
+  }
+  return `M${round1(x - r)},${y}a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0Z`;
+}
+
+interface MarkSpec { x: number; y: number; k: number; r: number; hollow?: boolean }
+
+/**
+ * Class-coded points drawn as one <path> per class (and per filled / hollow), not one element per point:
+ * ~1,200 marks across the panels would otherwise cost the browser a style recalc and paint per element
+ * whenever the data change. Filled marks are drawn first, hollow (out-of-bag) outlines on top.
+ */
+function markPaths(marks: readonly MarkSpec[]) {
+  const groups = new Map<string, { k: number; hollow: boolean; d: string[] }>();
+  for (const m of marks) {
+    const hollow = m.hollow === true;
+    const id = `${hollow ? 1 : 0}:${m.k}`;
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { k: m.k, hollow, d: [] }));
+    g.d.push(markD(m.x, m.y, m.k, m.r));
+  }
+  return [...groups.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([id, g]) => (
+      <path
+        key={id}
+        d={g.d.join('')}
+        fill={g.hollow ? 'none' : classColor(g.k)}
+        stroke={g.hollow ? classColor(g.k) : 'var(--bg)'}
+        stroke-width={g.hollow ? 1.4 : 0.8}
+      />
+    ));
 }
 
 function points(X: number[][], y: number[], px: (v: number) => number, py: (v: number) => number, r: number) {
-  return X.map((row, i) => <Mark key={i} x={px(row[0]!)} y={py(row[1]!)} k={y[i]!} r={r} />);
+  return markPaths(X.map((row, i) => ({ x: px(row[0]!), y: py(row[1]!), k: y[i]!, r })));
+}
+
+/** Leaf rectangles as one <path> per (class, opacity): a tree's leaves tile the box, so nothing overlaps. */
+function rectPaths(rects: readonly LeafRect[], px: (v: number) => number, py: (v: number) => number, opacity: (share: number) => number, extra: Record<string, unknown> = {}) {
+  const groups = new Map<string, { cls: number; op: number; d: string[] }>();
+  for (const r of rects) {
+    const op = Math.round(opacity(r.share) * 100) / 100;
+    const id = `${r.cls}:${op}`;
+    let g = groups.get(id);
+    if (!g) groups.set(id, (g = { cls: r.cls, op, d: [] }));
+    const x = round1(px(r.x0));
+    const y = round1(py(r.y1));
+    const w = round1(Math.max(0, px(r.x1) - px(r.x0)));
+    const h = round1(Math.max(0, py(r.y0) - py(r.y1)));
+    if (w > 0 && h > 0) g.d.push(`M${x},${y}h${w}v${h}h${-w}Z`);
+  }
+  return [...groups.entries()].map(([id, g]) => <path key={id} d={g.d.join('')} fill={classColor(g.cls)} fill-opacity={g.op} {...extra} />);
 }
 
 const SURF = { W: 360, H: 340, m: { top: 8, right: 10, bottom: 38, left: 42 } satisfies Margin };
 const SMALL = { W: 150, H: 150, m: { top: 4, right: 4, bottom: 4, left: 4 } satisfies Margin };
 const CURVE = { W: 360, H: 240, m: { top: 10, right: 12, bottom: 40, left: 48 } satisfies Margin };
+const siw = SURF.W - SURF.m.left - SURF.m.right;
+const sih = SURF.H - SURF.m.top - SURF.m.bottom;
+const tiw = SMALL.W - SMALL.m.left - SMALL.m.right;
+const tih = SMALL.H - SMALL.m.top - SMALL.m.bottom;
+const ciw = CURVE.W - CURVE.m.left - CURVE.m.right;
+const cih = CURVE.H - CURVE.m.top - CURVE.m.bottom;
+const bx = scaleLinear().domain([1, MAX_TREES]).range([0, ciw]);
+const jx = scaleLog().domain([1, MAX_TREES]).range([0, ciw]);
+const treeIdx = Array.from({ length: MAX_TREES }, (_, i) => i + 1);
+const pctTick = (v: number) => `${Math.round(v * 100)}%`;
+const juryTick = (v: number) => ([1, 10, 100].includes(v) ? String(v) : '');
 
-export default function RandomForestSim() {
+export interface RandomForestSimProps {
+  /** The default state's summary sentence, computed at build time (shown until the client's first forest arrives). */
+  initialSummary?: string;
+}
+
+export default function RandomForestSim({ initialSummary }: RandomForestSimProps = {}) {
   const { state, set, reset, link } = useFigureState(FIG, schema, VERSION);
   const reduceMotion = usePrefersReducedMotion();
   const frameRef = useRef<HTMLDivElement>(null);
@@ -75,7 +149,8 @@ export default function RandomForestSim() {
 
   const params = useMemo(() => trainParams(state), [state.data, state.cls, state.n, state.noise, state.extra, state.seed, state.depth, state.leaf, state.mf, state.boot]);
   const key = useMemo(() => paramsKey(params), [params]);
-  const data = useMemo(() => makeData(params), [key]);
+  // Only the training set: the test set is the worker's business (saves 500 points per data change).
+  const data = useMemo(() => ({ train: makeTrain(params) }), [key]);
   const problem = useMemo(() => dataProblem(data.train), [data]);
   const spec = useMemo(() => gridSpec(data.train.X, { size: GRID }), [data]);
   const p = 2 + params.extra;
@@ -108,14 +183,19 @@ export default function RandomForestSim() {
     setFailure(null);
     setCancelled(false);
     setProgress({ done: 0, total: params.nTrees });
-    worker.onmessage = (e: MessageEvent<{ type: string; id: number; done?: number; total?: number; result?: TrainResult; message?: string }>) => {
+    worker.onmessage = (e: MessageEvent<{ type: string; id: number; done?: number; total?: number; result?: Omit<TrainResult, 'trees'>; packed?: PackedTrees; message?: string }>) => {
       const msg = e.data;
       if (msg.id !== reqId.current) return;
       if (msg.type === 'progress') setProgress({ done: msg.done ?? 0, total: msg.total ?? params.nTrees });
-      else if (msg.type === 'result' && msg.result) {
+      else if (msg.type === 'result' && msg.result && msg.packed) {
         busy.current = false;
-        setProgress(null);
-        setResult(msg.result);
+        const r: TrainResult = { ...msg.result, trees: unpackTrees(msg.packed) };
+        // Receiving (deserialising ~200 trees) is one task; drawing the new forest is the next one.
+        window.setTimeout(() => {
+          if (msg.id !== reqId.current) return;
+          setProgress(null);
+          setResult(r);
+        }, 0);
       } else if (msg.type === 'error') {
         busy.current = false;
         setProgress(null);
@@ -137,6 +217,8 @@ export default function RandomForestSim() {
   };
 
   const fresh = result !== null && result.key === key;
+  // Re-training the forest the page was pre-rendered with: keep the pre-rendered drawing and text as they are.
+  const rehydrating = result === null && key === DEFAULT_KEY && !cancelled && failure === null && !problem;
   const shown = problem ? null : result;
   const b = shown ? Math.min(state.trees, shown.prefix.length) : state.trees;
   const sel = Math.min(state.sel, b - 1);
@@ -177,41 +259,91 @@ export default function RandomForestSim() {
 
   // Scales (the data's own box; the worker uses the same gridSpec).
   const box = shown?.spec ?? spec;
-  const siw = SURF.W - SURF.m.left - SURF.m.right;
-  const sih = SURF.H - SURF.m.top - SURF.m.bottom;
-  const sx = scaleLinear().domain([box.x0, box.x1]).range([0, siw]);
-  const sy = scaleLinear().domain([box.y0, box.y1]).range([sih, 0]);
-  const tiw = SMALL.W - SMALL.m.left - SMALL.m.right;
-  const tih = SMALL.H - SMALL.m.top - SMALL.m.bottom;
-  const tx = scaleLinear().domain([box.x0, box.x1]).range([0, tiw]);
-  const ty = scaleLinear().domain([box.y0, box.y1]).range([tih, 0]);
-  const ciw = CURVE.W - CURVE.m.left - CURVE.m.right;
-  const cih = CURVE.H - CURVE.m.top - CURVE.m.bottom;
-  const bx = scaleLinear().domain([1, MAX_TREES]).range([0, ciw]);
-  const errMax = shown ? Math.max(0.05, ...shown.treeTest, ...shown.test, ...shown.oob.map((v) => v ?? 0)) * 1.1 : 0.3;
-  const ey = scaleLinear().domain([0, Math.min(1, errMax)]).range([cih, 0]).nice();
-  const jx = scaleLog().domain([1, juryMax]).range([0, ciw]);
-  const jy = scaleLinear().domain([Math.max(0, state.jp - 0.05), 1]).range([cih, 0]);
-  const treeIdx = Array.from({ length: MAX_TREES }, (_, i) => i + 1);
+  // Scales are memoised with what they depend on, so the memoised layers and axes below stay valid.
+  const { sx, sy, tx, ty } = useMemo(() => ({
+    sx: scaleLinear().domain([box.x0, box.x1]).range([0, siw]),
+    sy: scaleLinear().domain([box.y0, box.y1]).range([sih, 0]),
+    tx: scaleLinear().domain([box.x0, box.x1]).range([0, tiw]),
+    ty: scaleLinear().domain([box.y0, box.y1]).range([tih, 0]),
+  }), [box]);
+  const ey = useMemo(() => {
+    const errMax = shown ? Math.max(0.05, ...shown.treeTest, ...shown.test, ...shown.oob.map((v) => v ?? 0)) * 1.1 : 0.3;
+    return scaleLinear().domain([0, Math.min(1, errMax)]).range([cih, 0]).nice();
+  }, [shown]);
+  const jy = useMemo(() => scaleLinear().domain([Math.max(0, state.jp - 0.05), 1]).range([cih, 0]), [state.jp]);
 
   // Point layers depend only on the data and the box: memoised vnodes let Preact skip ~1,000 marks per slider move.
   const surfacePoints = useMemo(() => points(data.train.X, data.train.y, sx, sy, 3.2), [data, box]);
   const smallPoints = useMemo(() => points(data.train.X, data.train.y, tx, ty, 1.6), [data, box]);
   const bootPoints = useMemo(
-    () => boot && data.train.X.map((row, i) => {
+    () => boot && markPaths(data.train.X.map((row, i) => {
       const c = boot.counts[i] ?? 0;
-      return <Mark key={i} x={sx(row[0]!)} y={sy(row[1]!)} k={data.train.y[i]!} r={c === 0 ? 3.2 : 2 + 1.5 * c} hollow={c === 0} />;
-    }),
+      return { x: sx(row[0]!), y: sy(row[1]!), k: data.train.y[i]!, r: c === 0 ? 3.2 : 2 + 1.5 * c, hollow: c === 0 };
+    })),
     [data, box, boot],
   );
 
-  const treeDots = useMemo(() => shown?.treeTest.map((e, i) => <circle key={i} cx={round1(bx(i + 1))} cy={round1(ey(e))} r={1.6} fill="var(--c5)" opacity={0.55} />), [shown]);
+  // Memoised layers: a slider re-draws only what depends on it (d3-contour runs only when b or the forest change).
+  const surfaceLayer = useMemo(() => margins && shown && margins.map((mk, k) => (
+    <Contours key={k} values={mk} nx={shown.spec.size} ny={shown.spec.size} width={siw} height={sih} thresholds={MARGIN_BANDS} color={() => bandFill(k)} />
+  )), [margins]);
+  const bootLayer = useMemo(() => boot && (
+    <>
+      {rectPaths(selRects, sx, sy, (share) => 0.08 + 0.3 * (share - 0.5))}
+      {bootPoints}
+    </>
+  ), [boot, selRects, bootPoints]);
+  const smallRects = useMemo(() => small.map((t) => rectPaths(t.rects, tx, ty, (share) => round1(0.12 + 0.4 * (share - 0.5)))), [small]);
+
+  // The 200 single-tree errors as one path of small circles.
+  const treeDots = useMemo(() => shown && (
+    <path
+      d={shown.treeTest.map((e, i) => { const x = round1(bx(i + 1)); return `M${round1(x - 1.6)},${round1(ey(e))}a1.6,1.6 0 1,0 3.2,0a1.6,1.6 0 1,0 -3.2,0Z`; }).join('')}
+      fill="var(--c5)"
+      opacity={0.55}
+    />
+  ), [shown]);
+
+  // Axes and lines as memoised vnodes: Preact skips them on renders that do not change them (progress ticks, sliders).
+  const surfAxes = useMemo(() => (
+    <>
+      <AxisBottom scale={sx} size={sih} label="x₁" ticks={5} grid={false} />
+      <AxisLeft scale={sy} size={siw} label="x₂" ticks={5} grid={false} />
+    </>
+  ), [sx, sy]);
+  const bootAxes = useMemo(() => (
+    <>
+      <AxisBottom scale={sx} size={sih} label="x₁" ticks={5} grid={false} />
+      <AxisLeft scale={sy} size={siw} label="x₂" ticks={5} grid={false} />
+    </>
+  ), [sx, sy]);
+  const curveAxes = useMemo(() => (
+    <>
+      <AxisBottom scale={bx} size={cih} label="树的数量 B" ticks={5} />
+      <AxisLeft scale={ey} size={ciw} label="误差" ticks={5} tickFormat={pctTick} />
+    </>
+  ), [ey]);
+  const curveLines = useMemo(() => shown && (
+    <>
+      {treeDots}
+      <LinePath xs={treeIdx} ys={shown.test} x={bx} y={ey} stroke="var(--c2)" />
+      {state.boot && <LinePath xs={treeIdx} ys={shown.oob.map((v) => v ?? NaN)} x={bx} y={ey} stroke="var(--c1)" dash="5 3" />}
+    </>
+  ), [shown, treeDots, ey, state.boot]);
+  const juryAxesLines = useMemo(() => (
+    <>
+      <AxisBottom scale={jx} size={cih} label="投票者（树）的数量 B" ticks={4} tickFormat={juryTick} />
+      <AxisLeft scale={jy} size={ciw} label="多数表决正确率" ticks={5} tickFormat={pctTick} />
+      <LinePath xs={treeIdx} ys={jury.ind} x={jx} y={jy} stroke="var(--c3)" />
+      <LinePath xs={treeIdx} ys={jury.cor} x={jx} y={jy} stroke="var(--c1)" dash="5 3" />
+    </>
+  ), [jury, jy]);
 
   const names = featureNames(shown?.nFeatures ?? p);
   const stale = shown !== null && !fresh;
   const error = problem ?? failure;
   const summary = !shown || !read
-    ? cancelled ? '训练已停止。点「继续训练」开始训练。' : '正在训练随机森林……'
+    ? rehydrating && initialSummary ? initialSummary : cancelled ? '训练已停止。点「继续训练」开始训练。' : '正在训练随机森林……'
     : stale
       ? cancelled ? '训练已停止：图中仍是上一组参数的森林。点「继续训练」用新参数重新训练。' : '参数已改变，正在重新训练……'
       : summarySentence(read, boot, sel, state.boot);
@@ -257,7 +389,7 @@ export default function RandomForestSim() {
           {playing ? '暂停生长' : '自动生长'}
         </button>
       )}
-      {progress && <button type="button" class="btn" onClick={cancel}>停止训练</button>}
+      {progress && !rehydrating && <button type="button" class="btn" onClick={cancel}>停止训练</button>}
       {cancelled && !fresh && !progress && (
         <button type="button" class="btn" onClick={() => { setCancelled(false); setRestart((r) => r + 1); }}>继续训练</button>
       )}
@@ -288,20 +420,13 @@ export default function RandomForestSim() {
         <div class={stale ? 'sim-panel rf-panel rf-stale' : 'sim-panel rf-panel'}>
           <p class="sim-panel-title">森林的决策面（{b} 棵树投票）</p>
           <Chart width={SURF.W} height={SURF.H} margin={SURF.m} label={`前 ${b} 棵树投票得到的决策面与训练数据`}>
-            <Held ready={shown !== null} class="rf-surface">
-              {() => margins && margins.map((mk, k) => (
-                <Contours key={k} values={mk} nx={shown!.spec.size} ny={shown!.spec.size} width={siw} height={sih} thresholds={MARGIN_BANDS} color={() => bandFill(k)} />
-              ))}
-            </Held>
+            <Held ready={shown !== null} class="rf-surface">{() => surfaceLayer}</Held>
             {grownRects && !reduceMotion && (
               <g key={`grow-${grown}`} class="rf-grow" aria-hidden="true">
-                {grownRects.map((r, i) => (
-                  <rect key={i} x={sx(r.x0)} y={sy(r.y1)} width={Math.max(0, sx(r.x1) - sx(r.x0))} height={Math.max(0, sy(r.y0) - sy(r.y1))} fill={classColor(r.cls)} fill-opacity={0.35} stroke="var(--bg)" stroke-width={0.5} />
-                ))}
+                {rectPaths(grownRects, sx, sy, () => 0.35, { stroke: 'var(--bg)', 'stroke-width': 0.5 })}
               </g>
             )}
-            <AxisBottom scale={sx} size={sih} label="x₁" ticks={5} grid={false} />
-            <AxisLeft scale={sy} size={siw} label="x₂" ticks={5} grid={false} />
+            {surfAxes}
             <g class="rf-points">{surfacePoints}</g>
           </Chart>
           {progress && (
@@ -315,14 +440,11 @@ export default function RandomForestSim() {
         <div class={stale ? 'sim-panel rf-panel rf-stale' : 'sim-panel rf-panel'}>
           <p class="sim-panel-title">误差随树的数量 B 变化</p>
           <Chart width={CURVE.W} height={CURVE.H} margin={CURVE.m} label="袋外误差和测试误差随树的数量变化的曲线">
-            <AxisBottom scale={bx} size={cih} label="树的数量 B" ticks={5} />
-            <AxisLeft scale={ey} size={ciw} label="误差" ticks={5} tickFormat={(v) => `${Math.round(v * 100)}%`} />
+            {curveAxes}
             <Held ready={shown !== null} class="rf-curves">
               {() => shown && (
                 <>
-                  {treeDots}
-                  <LinePath xs={treeIdx} ys={shown.test} x={bx} y={ey} stroke="var(--c2)" />
-                  {state.boot && <LinePath xs={treeIdx} ys={shown.oob.map((v) => v ?? NaN)} x={bx} y={ey} stroke="var(--c1)" dash="5 3" />}
+                  {curveLines}
                   <line class="rf-cursor" x1={bx(b)} x2={bx(b)} y1={0} y2={cih} />
                 </>
               )}
@@ -342,16 +464,12 @@ export default function RandomForestSim() {
               <button type="button" key={i} class="rf-tree-btn" aria-pressed={i === sel} onClick={() => set({ sel: i })}>
                 <svg class="chart" viewBox={`0 0 ${SMALL.W} ${SMALL.H}`} width={SMALL.W} height={SMALL.H} aria-hidden="true">
                   <g transform={`translate(${SMALL.m.left},${SMALL.m.top})`}>
-                    <Held ready={t !== null}>
-                      {() => t && t.rects.map((r, j) => (
-                        <rect key={j} x={round1(tx(r.x0))} y={round1(ty(r.y1))} width={round1(Math.max(0, tx(r.x1) - tx(r.x0)))} height={round1(Math.max(0, ty(r.y0) - ty(r.y1)))} fill={classColor(r.cls)} fill-opacity={round1(0.12 + 0.4 * (r.share - 0.5))} />
-                      ))}
-                    </Held>
+                    <Held ready={t !== null}>{() => smallRects[i]}</Held>
                     <g opacity={0.8}>{smallPoints}</g>
                     <rect class="rf-frame" x={0} y={0} width={tiw} height={tih} />
                   </g>
                 </svg>
-                <span class="rf-tree-label">第 {i + 1} 棵树{t ? `：${t.size.leaves} 个叶结点，深 ${t.size.depth} 层` : ''}</span>
+                <HeldText ready={!rehydrating} tag="span" class="rf-tree-label">{() => `第 ${i + 1} 棵树${t ? `：${t.size.leaves} 个叶结点，深 ${t.size.depth} 层` : ''}`}</HeldText>
               </button>
             ))}
           </div>
@@ -360,20 +478,12 @@ export default function RandomForestSim() {
         <div class={stale ? 'sim-panel rf-panel rf-stale' : 'sim-panel rf-panel'}>
           <p class="sim-panel-title">第 {sel + 1} 棵树的自助采样：点大小 = 被抽中次数，空心 = 袋外</p>
           <Chart width={SURF.W} height={SURF.H} margin={SURF.m} label={`第 ${sel + 1} 棵树的自助采样与袋外样本`}>
-            <Held ready={shown !== null && boot !== null}>
-              {() => boot && (
-                <>
-                  {selRects.map((r, j) => (
-                    <rect key={`r${j}`} x={sx(r.x0)} y={sy(r.y1)} width={Math.max(0, sx(r.x1) - sx(r.x0))} height={Math.max(0, sy(r.y0) - sy(r.y1))} fill={classColor(r.cls)} fill-opacity={0.08 + 0.3 * (r.share - 0.5)} />
-                  ))}
-                  {bootPoints}
-                </>
-              )}
-            </Held>
-            <AxisBottom scale={sx} size={sih} label="x₁" ticks={5} grid={false} />
-            <AxisLeft scale={sy} size={siw} label="x₂" ticks={5} grid={false} />
+            <Held ready={shown !== null && boot !== null}>{() => bootLayer}</Held>
+            {bootAxes}
           </Chart>
-          {boot && (
+          {rehydrating ? (
+            <HeldText ready={false} tag="p" class="rf-note">{() => null}</HeldText>
+          ) : boot && (
             <p class="rf-note">
               {state.boot
                 ? `不同样本 ${boot.unique} / ${shown?.nRows ?? 0}（${pct(boot.uniqueShare)}，理论约 63.2%），袋外 ${boot.oob} 个。`
@@ -400,10 +510,7 @@ export default function RandomForestSim() {
           </Chart>
           <p class="sim-panel-title rf-sub">陪审团：B 人多数表决的正确率（p = {state.jp.toFixed(2)}）</p>
           <Chart width={CURVE.W} height={CURVE.H} margin={CURVE.m} label="多数表决正确率随投票人数变化：独立与相关的投票者">
-            <AxisBottom scale={jx} size={cih} label="投票者（树）的数量 B" ticks={4} tickFormat={(v) => ([1, 10, 100].includes(v) ? String(v) : '')} />
-            <AxisLeft scale={jy} size={ciw} label="多数表决正确率" ticks={5} tickFormat={(v) => `${Math.round(v * 100)}%`} />
-            <LinePath xs={treeIdx} ys={jury.ind} x={jx} y={jy} stroke="var(--c3)" />
-            <LinePath xs={treeIdx} ys={jury.cor} x={jx} y={jy} stroke="var(--c1)" dash="5 3" />
+            {juryAxesLines}
             <line x1={0} x2={ciw} y1={jy(state.jp)} y2={jy(state.jp)} stroke="var(--fg-muted)" stroke-dasharray="2 3" />
             <circle cx={jx(b)} cy={jy(jury.cor[b - 1] ?? state.jp)} r={4} fill="var(--c1)" stroke="var(--bg)" />
             <g class="legend" transform="translate(10,8)">

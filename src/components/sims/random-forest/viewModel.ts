@@ -11,7 +11,7 @@ import { featureImportances, fitForestSteps, resolveMaxFeatures, type Forest } f
 import { forestErrorCurves } from '../../../lib/trees/forestErrorCurves';
 import { juryAccuracy } from '../../../lib/trees/juryAccuracy';
 import { averageFromPrefixSums, gridSpec, treeProbabilityGrid, type GridSpec } from '../../../lib/trees/probabilityGrids';
-import { DEPTH_UNLIMITED, MAX_TREES, MULTICLASS_SHAPES, TEST_N, type RfState, type Shape } from './state';
+import { DEFAULT_STATE, DEPTH_UNLIMITED, MAX_TREES, MULTICLASS_SHAPES, TEST_N, type RfState, type Shape } from './state';
 
 /** Cells per side of the forest's decision surface. */
 export const GRID = 100;
@@ -73,6 +73,12 @@ export function makeData(p: TrainParams): { train: Classification2d; test: Class
   };
 }
 
+/** Only the training set (what the island draws; the test set lives in the worker). */
+export function makeTrain(p: TrainParams): Classification2d {
+  const base = { shape: p.shape, noise: p.noise, extraFeatures: p.extra, ...(MULTICLASS_SHAPES.includes(p.shape) ? { nClasses: p.nClasses } : {}) };
+  return makeClassification2d({ ...base, n: p.n, seed: p.seed });
+}
+
 /** What the worker hands back (plain data + Float32Arrays). */
 export interface TrainResult {
   key: string;
@@ -89,6 +95,71 @@ export interface TrainResult {
   test: number[];
   /** Each tree's own test error. */
   treeTest: number[];
+  /** Optional: each tree's normalised MDI vector, flat (tree-major, nFeatures each), precomputed by the worker. */
+  treeImp?: Float64Array;
+}
+
+/** Trees in flat typed arrays (pre-order nodes): cheap to post from the worker, no per-node cloning. */
+export interface PackedTrees {
+  roots: Int32Array;
+  /** −1 for a leaf. */
+  feature: Int32Array;
+  threshold: Float64Array;
+  impurity: Float64Array;
+  nSamples: Float64Array;
+  left: Int32Array;
+  right: Int32Array;
+  /** nodes × K. */
+  counts: Float64Array;
+  K: number;
+}
+
+export function packTrees(trees: readonly TreeNode[], K: number): PackedTrees {
+  let n = 0;
+  const countNodes = (t: TreeNode): void => {
+    n++;
+    if (isSplit(t)) {
+      countNodes(t.left);
+      countNodes(t.right);
+    }
+  };
+  trees.forEach(countNodes);
+  const out: PackedTrees = {
+    roots: new Int32Array(trees.length), feature: new Int32Array(n), threshold: new Float64Array(n), impurity: new Float64Array(n),
+    nSamples: new Float64Array(n), left: new Int32Array(n).fill(-1), right: new Int32Array(n).fill(-1), counts: new Float64Array(n * K), K,
+  };
+  let next = 0;
+  const put = (t: TreeNode): number => {
+    const i = next++;
+    out.impurity[i] = t.impurity;
+    out.nSamples[i] = t.nSamples;
+    for (let k = 0; k < K; k++) out.counts[i * K + k] = t.counts[k] ?? 0;
+    if (isSplit(t)) {
+      out.feature[i] = t.feature;
+      out.threshold[i] = t.threshold;
+      out.left[i] = put(t.left);
+      out.right[i] = put(t.right);
+    } else out.feature[i] = -1;
+    return i;
+  };
+  trees.forEach((t, j) => { out.roots[j] = put(t); });
+  return out;
+}
+
+export function unpackTrees(p: PackedTrees): TreeNode[] {
+  const K = p.K;
+  const get = (i: number): TreeNode => {
+    const counts = Array.from(p.counts.subarray(i * K, i * K + K));
+    const base = { counts, impurity: p.impurity[i]!, nSamples: p.nSamples[i]! };
+    if (p.feature[i]! < 0) return base;
+    return { ...base, feature: p.feature[i]!, threshold: p.threshold[i]!, left: get(p.left[i]!), right: get(p.right[i]!) };
+  };
+  return Array.from(p.roots, get);
+}
+
+/** Typed-array buffers of a packed forest (to transfer, not copy). */
+export function packedBuffers(p: PackedTrees): ArrayBuffer[] {
+  return [p.roots, p.feature, p.threshold, p.impurity, p.nSamples, p.left, p.right, p.counts].map((a) => a.buffer as ArrayBuffer);
 }
 
 /** A clear Chinese message when the data cannot train a forest, else null. */
@@ -148,6 +219,22 @@ export function* trainSteps(p: TrainParams): Generator<number, TrainResult, void
     test: curves.test,
     treeTest,
   };
+}
+
+let defaultCache: TrainResult | null = null;
+/** The default state's forest (build time only: the pre-rendered figure and its summary share one training). */
+export function defaultResult(): TrainResult {
+  defaultCache ??= trainForest(trainParams(DEFAULT_STATE));
+  return defaultCache;
+}
+
+/** The summary sentence of the default state, as the pre-rendered page shows it. */
+export function defaultSummary(): string {
+  const r = defaultResult();
+  const b = Math.min(DEFAULT_STATE.trees, r.prefix.length);
+  const sel = Math.min(DEFAULT_STATE.sel, b - 1);
+  const s = r.samples[sel];
+  return summarySentence(readout(r, b), s ? bootstrapView(s, r.nRows) : null, sel, DEFAULT_STATE.boot);
 }
 
 /** Runs {@link trainSteps} to the end (tests, build-time pre-render). */
@@ -274,17 +361,50 @@ export function bootstrapView(sample: readonly number[], n: number): BootstrapVi
   return { counts, unique, oob: n - unique, uniqueShare: n > 0 ? unique / n : 0 };
 }
 
-/** MDI feature importances of the first b trees (normalised; all zeros when no tree splits). */
-export function importancesAt(result: Pick<TrainResult, 'trees' | 'samples' | 'nClasses' | 'nFeatures' | 'nRows'>, b: number): number[] {
+/** Each tree's own normalised MDI vector (zeros for a stump), computed once per result. */
+const perTreeImportances = new WeakMap<object, number[][]>();
+
+/** All trees' normalised MDI vectors, flat (tree-major): what the worker precomputes as `treeImp`. */
+export function flatTreeImportances(result: Pick<TrainResult, 'trees' | 'samples' | 'nClasses' | 'nFeatures' | 'nRows'>): Float64Array {
+  const p = result.nFeatures;
+  const out = new Float64Array(result.trees.length * p);
+  treeImportances(result).forEach((v, i) => out.set(v, i * p));
+  return out;
+}
+
+function treeImportances(result: Pick<TrainResult, 'trees' | 'samples' | 'nClasses' | 'nFeatures' | 'nRows' | 'treeImp'>): number[][] {
+  let v = perTreeImportances.get(result);
+  const flat = result.treeImp;
+  if (!v && flat && flat.length === result.trees.length * result.nFeatures) {
+    const p = result.nFeatures;
+    v = result.trees.map((_, i) => Array.from(flat.subarray(i * p, i * p + p)));
+    perTreeImportances.set(result, v);
+  }
+  if (!v) {
+    v = result.trees.map((t, i) => {
+      if (!isSplit(t)) return new Array<number>(result.nFeatures).fill(0);
+      return featureImportances({ trees: [t], samples: [result.samples[i] ?? []], nClasses: result.nClasses, nFeatures: result.nFeatures, nRows: result.nRows, oobError: null });
+    });
+    perTreeImportances.set(result, v);
+  }
+  return v;
+}
+
+/**
+ * MDI feature importances of the first b trees (normalised; all zeros when no tree splits): the mean of
+ * the trees' normalised vectors, as {@link featureImportances} computes it, from per-tree vectors cached
+ * per result, so moving the tree-count slider costs O(b·p) instead of walking b trees.
+ */
+export function importancesAt(result: Pick<TrainResult, 'trees' | 'samples' | 'nClasses' | 'nFeatures' | 'nRows' | 'treeImp'>, b: number): number[] {
   const m = Math.min(result.trees.length, Math.max(1, Math.round(b)));
-  return featureImportances({
-    trees: result.trees.slice(0, m),
-    samples: result.samples.slice(0, m),
-    nClasses: result.nClasses,
-    nFeatures: result.nFeatures,
-    nRows: result.nRows,
-    oobError: null,
-  });
+  const per = treeImportances(result);
+  const mean = new Array<number>(result.nFeatures).fill(0);
+  for (let i = 0; i < m; i++) {
+    const v = per[i]!;
+    for (let j = 0; j < mean.length; j++) mean[j]! += v[j]!;
+  }
+  const total = mean.reduce((a, c) => a + c, 0);
+  return total > 0 ? mean.map((v) => v / total) : mean;
 }
 
 /** Feature names as the figure labels them. */
