@@ -17,7 +17,7 @@ import {
   estimateCostMs,
   LEARNING_RATE,
   recurrentView,
-  sizesFor,
+  netOptions,
   TRAIN_BATCH,
   trainingTask,
 } from './viewModel';
@@ -40,15 +40,7 @@ const post = (msg: unknown) => (self as unknown as Worker).postMessage(msg);
 
 async function train(id: number, state: VgState): Promise<void> {
   const job = ++trainJob;
-  const net = initNet({
-    sizes: sizesFor(state),
-    activation: state.act,
-    init: state.init,
-    scale: state.scale,
-    residual: state.res,
-    batchNorm: state.bn,
-    seed: state.seed,
-  });
+  const net = initNet(netOptions(state));
   const task = trainingTask(state.width);
   let run: TrainState = createTrainState(net, state.seed);
   // First chunk from the cost estimate, then resized from the measured time per step (at least 2 steps:

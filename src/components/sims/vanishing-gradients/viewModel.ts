@@ -105,18 +105,24 @@ export function trainingTask(width: number): ProbeTask {
 
 let wsCache: { key: string; ws: FlatWorkspace } | null = null;
 
-/** Per-layer gradient norms at initialisation and pre-activation statistics for a state. */
-export function computeGradients(state: VgState): GradientResult {
-  const sizes = sizesFor(state);
-  const net = initFlatNet({
-    sizes,
+/** The network a state describes, as `initNet` / `initFlatNet` options. */
+export function netOptions(state: VgState) {
+  return {
+    sizes: sizesFor(state),
     activation: state.act,
     init: state.init,
     scale: state.scale,
     residual: state.res,
     batchNorm: state.bn,
     seed: state.seed,
-  });
+  };
+}
+
+/** Per-layer gradient norms at initialisation and pre-activation statistics for a state. */
+export function computeGradients(state: VgState): GradientResult {
+  const options = netOptions(state);
+  const { sizes } = options;
+  const net = initFlatNet(options);
   const { X, Y } = packedTask(state.width, PROBE_BATCH, PROBE_SEED);
   const key = sizes.join(',');
   if (!wsCache || wsCache.key !== key) wsCache = { key, ws: createWorkspace(net, PROBE_BATCH) };
