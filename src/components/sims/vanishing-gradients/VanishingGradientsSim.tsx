@@ -53,6 +53,8 @@ const LOSS = { w: 640, h: 170, m: { top: 8, right: 16, bottom: 44, left: 58 } sa
 const RNN = { w: 640, h: 280, m: { top: 14, right: 16, bottom: 44, left: 58 } satisfies Margin };
 
 const EMPTY_RECORDS: TrainRecord[] = [];
+/** Training progress re-renders the heatmap at most this often (ms); the last batch always renders. */
+const TRAIN_RENDER_MS = 500;
 const TABLE_COLUMNS = ['层', '‖∂L/∂W‖', '上一设置', `|u| > 2.5（饱和）`, 'u ≤ 0'];
 
 /** Whole decades between d[0] and d[1], at most about `max` of them. */
@@ -126,6 +128,7 @@ export default function VanishingGradientsSim({ initialGrad, initialRnn }: Vanis
   const rnnPending = rk !== rnnKey(defaultState) && asyncRnn?.key !== rk;
 
   // ---- training run (in the worker) ----
+  const pendingTrain = useRef<{ key: string; records: TrainRecord[]; last: number }>({ key: '', records: [], last: 0 });
   const [train, setTrain] = useState<{ key: string; records: TrainRecord[]; done: boolean; error: string | null }>({
     key: '',
     records: [],
@@ -191,7 +194,17 @@ export default function VanishingGradientsSim({ initialGrad, initialRnn }: Vanis
         queued.current[kind] = null;
         if (next) send(kind, next);
       } else if (msg.type === 'progress') {
-        setTrain((t) => (t.key === key ? { ...t, records: t.records.concat(msg.records), done: msg.done >= msg.total } : t));
+        // Batch progress: re-rendering the heatmap on every message costs the page more than it shows.
+        const pending = pendingTrain.current;
+        if (pending.key !== key) Object.assign(pending, { key, records: [], last: performance.now() });
+        pending.records.push(...msg.records);
+        const done = msg.done >= msg.total;
+        if (done || performance.now() - pending.last > TRAIN_RENDER_MS) {
+          const batch = pending.records;
+          pending.records = [];
+          pending.last = performance.now();
+          setTrain((t) => (t.key === key ? { ...t, records: t.records.concat(batch), done } : t));
+        }
       } else if (msg.type === 'error') {
         setTrain((t) => (t.key === key ? { ...t, done: true, error: msg.message } : t));
       }
@@ -313,7 +326,7 @@ export default function VanishingGradientsSim({ initialGrad, initialRnn }: Vanis
       <div class="sim-panel vg-main">
         <p class="sim-panel-title">
           各层梯度范数 ‖∂L/∂W<sub>l</sub>‖（初始化时）
-          {gradPending && <span class="vg-busy" aria-hidden="true"> 计算中…</span>}
+          <span class={gradPending ? 'vg-busy' : 'vg-busy vg-idle'} aria-hidden="true"> 计算中…</span>
         </p>
         <Chart width={MAIN.w} height={MAIN.h} margin={MAIN.m} label="各层梯度范数的对数折线图，左端是靠近输入的第 1 层" class={gradPending ? 'vg-stale' : ''}>
           <AxisBottom scale={layerAxis} size={mi.h} label="层（输入侧 → 输出侧）" />
@@ -508,7 +521,7 @@ export default function VanishingGradientsSim({ initialGrad, initialRnn }: Vanis
       <div class="sim-panel vg-rnn">
         <p class="sim-panel-title">
           RNN 与 LSTM：梯度沿时间回传 ‖∂h<sub>T</sub>/∂h<sub>t</sub>‖（相对于 t = T，T = {RNN_STEPS}）
-          {rnnPending && <span class="vg-busy" aria-hidden="true"> 计算中…</span>}
+          <span class={rnnPending ? 'vg-busy' : 'vg-busy vg-idle'} aria-hidden="true"> 计算中…</span>
         </p>
         <Chart width={RNN.w} height={RNN.h} margin={RNN.m} label="普通 RNN 与 LSTM 的梯度随时间步回传的对数折线图">
           <AxisBottom scale={rx} size={ri.h} label="时间步 t（T 在最右）" />
