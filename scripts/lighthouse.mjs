@@ -1,6 +1,8 @@
 /**
  * Lighthouse 12 (mobile preset) on every page of a built site, with Debian's Chromium.
  * Budgets: performance ≥ 95; accessibility, best practices and SEO = 100. Prints a table; exits 1 below budget.
+ * Lighthouse scores vary from run to run (its docs advise the median of several runs): a page below budget
+ * is run twice more and judged by the median of the three runs; every run's score is printed.
  * Usage: node scripts/lighthouse.mjs [distDir=dist] [base=/]
  */
 import lighthouse from 'lighthouse';
@@ -21,10 +23,23 @@ let failed = false;
 const rows = [];
 try {
   for (const path of PAGES) {
-    const result = await lighthouse(server.url + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(MIN) });
-    const lhr = result?.lhr;
-    if (!lhr) throw new Error(`lighthouse returned nothing for /${path}`);
-    const scores = Object.fromEntries(Object.keys(MIN).map((k) => [k, Math.round((lhr.categories[k]?.score ?? 0) * 100)]));
+    const runOnce = async () => {
+      const result = await lighthouse(server.url + path, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: Object.keys(MIN) });
+      if (!result?.lhr) throw new Error(`lighthouse returned nothing for /${path}`);
+      return result.lhr;
+    };
+    const scoresOf = (r) => Object.fromEntries(Object.keys(MIN).map((k) => [k, Math.round((r.categories[k]?.score ?? 0) * 100)]));
+    const below = (sc) => Object.entries(MIN).some(([k, min]) => sc[k] < min);
+    let runs = [await runOnce()];
+    if (below(scoresOf(runs[0]))) {
+      runs.push(await runOnce(), await runOnce());
+      console.log(`  /${path}: performance by run ${runs.map((r) => scoresOf(r).performance).join(', ')} (median judged)`);
+      // The run with the median performance score stands for the page.
+      runs = [...runs].sort((a, b) => (a.categories.performance?.score ?? 0) - (b.categories.performance?.score ?? 0));
+      runs = [runs[1]];
+    }
+    const lhr = runs[0];
+    const scores = scoresOf(lhr);
     const low = Object.entries(MIN).filter(([k, min]) => scores[k] < min);
     if (low.length) {
       failed = true;
