@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['tests/lib/**/*.test.ts', 'tests/unit/**/*.test.ts'],
     environment: 'node',
+    globalSetup: ['tests/setup-wasm.ts'],
     testTimeout: 20000,
   },
 });

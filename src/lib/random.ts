@@ -37,6 +37,16 @@ function hashedLcg(state: number): Rng {
 }
 
 /**
+ * The 32-bit LCG state that {@link createRng}(seed) starts from: for code that replays the same
+ * stream elsewhere (the WebAssembly kernels of ./nn/fastProbe). Its n-th draw is
+ * state ← (0x19660d·state + 0x3c6ef35f) mod 2³² read as an unsigned fraction of 2³².
+ */
+export function lcgSeedState(seed: number): number {
+  if (!Number.isFinite(seed)) throw new RangeError(`seed must be a finite number, got ${seed}`);
+  return ((fmix32(lcgState(seed)) >>> 1) + 1) | 0;
+}
+
+/**
  * A seeded uniform generator on [0, 1) (d3-random's linear congruential generator on a hashed seed).
  * @param seed any finite number; equal seeds give equal streams.
  */

@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { createFastGradientProbe } from '../../src/lib/nn/fastProbe';
 import { backprop, initNet } from '../../src/lib/nn/mlp';
 import { layerGradientNorms, makeProbeTask, preActivationStats } from '../../src/lib/nn/gradientNorms';
 import { lstmGradientNorms, rnnGradientNorms } from '../../src/lib/nn/recurrent';
@@ -13,6 +15,21 @@ const S = (p: Partial<VgState> = {}): VgState => ({ ...DEFAULT_STATE, ...p });
 const noNaN = (text: string) => expect(text).not.toMatch(/NaN|undefined|Infinity/);
 
 describe('vanishing-gradients view model: numbers match src/lib', () => {
+  it('the worker’s WebAssembly path gives the plot, loss and histogram of the f64 path', () => {
+    const fast = createFastGradientProbe(readFileSync(new URL('../../src/wasm/build/nn-kernels.wasm', import.meta.url)));
+    // Well-conditioned settings (tests/lib/nn/fastProbe.test.ts covers the chaotic ones): norms to 1e-3
+    // relative; a pre-activation moved by f32 rounding can cross a bin edge, so fractions to 1e-3.
+    for (const p of [{}, { depth: 50, width: 128 }, { act: 'relu', init: 'he', bn: true, res: true, depth: 30, width: 64 }, { act: 'tanh', init: 'xavier', width: 8 }] as Partial<VgState>[]) {
+      const a = computeGradients(S(p), fast);
+      const b = computeGradients(S(p));
+      expectClose(a.norms, b.norms, { rel: 1e-3 });
+      expectClose(a.loss, b.loss, { rel: 1e-5 });
+      expectClose(a.hist, b.hist, { abs: 1e-3 });
+      expectClose(a.saturated, b.saturated, { abs: 1e-3 });
+      expectClose(a.inactive, b.inactive, { abs: 1e-3 });
+    }
+  });
+
   it('per-layer norms and saturation equal backprop() and preActivationStats() on the same net', () => {
     for (const p of [{}, { act: 'relu', init: 'he', bn: true }, { act: 'tanh', res: true, depth: 4, width: 8 }] as Partial<VgState>[]) {
       const s = S({ depth: 5, width: 12, ...p });

@@ -65,7 +65,8 @@ export interface Backprop {
   gradB: number[][];
 }
 
-const INIT_SCHEMES: readonly InitScheme[] = ['normal', 'standard', 'xavier', 'he'];
+/** Every {@link InitScheme}. */
+export const INIT_SCHEMES: readonly InitScheme[] = ['normal', 'standard', 'xavier', 'he'];
 
 /** Throws a RangeError naming the bad value unless `sizes` is a list of ≥ 2 positive integers. */
 export function assertSizes(sizes: unknown): asserts sizes is number[] {

@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3-scale';
 import { interpolateViridis } from 'd3-scale-chromatic';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { AxisBottom, AxisLeft } from '../../charts/Axes';
 import { Chart, type Margin } from '../../charts/Chart';
 import { LinePath } from '../../charts/LinePath';
@@ -20,6 +20,7 @@ import {
   INIT_LABEL, nextCostFactor, powerOfTen, quarterPower, trainingSeries, trainingView, type GradientResult, type RecurrentView,
 } from './viewModel';
 import type { WorkerRequest } from './compute.worker';
+import type { KernelKind } from './kernels';
 
 export interface VanishingGradientsSimProps {
   /** The default state's results, computed at build time (so hydration does no heavy work). */
@@ -55,6 +56,8 @@ const RNN = { w: 640, h: 280, m: { top: 14, right: 16, bottom: 44, left: 58 } sa
 const EMPTY_RECORDS: TrainRecord[] = [];
 /** Training progress re-renders the heatmap at most this often (ms); the last batch always renders. */
 const TRAIN_RENDER_MS = 500;
+/** Quiet time before a changed network starts training. */
+const TRAIN_DEBOUNCE_MS = 250;
 const TABLE_COLUMNS = ['层', '‖∂L/∂W‖', '上一设置', `|u| > 2.5（饱和）`, 'u ≤ 0'];
 
 /** Whole decades between d[0] and d[1], at most about `max` of them. */
@@ -89,6 +92,7 @@ export default function VanishingGradientsSim({ initialGrad, initialRnn }: Vanis
   const onScreen = useOnScreen(figRef);
   const reduceMotion = usePrefersReducedMotion();
   const workerRef = useRef<Worker | null>(null);
+  const trainWorkerRef = useRef<Worker | null>(null);
   const nk = netKey(state);
   const rk = rnnKey(state);
 
@@ -100,12 +104,16 @@ export default function VanishingGradientsSim({ initialGrad, initialRnn }: Vanis
   // start-up, and every real computation updates it), so "cheap enough for the main thread" is judged
   // from this machine's speed rather than a fast laptop's.
   const costFactor = useRef(1);
+  // How the shown plot was computed (exposed as data attributes for the benchmark and the tests).
+  const lastCompute = useRef<{ ms: number; engine: KernelKind | 'js-main' | 'prerendered' }>({ ms: 0, engine: 'prerendered' });
   const syncGrad = useMemo<GradientResult | null>(() => {
     if (nk === netKey(defaultState)) return initialGrad;
     if (!canComputeSync(state, costFactor.current)) return null;
     const t0 = performance.now();
     const result = computeGradients(state);
-    costFactor.current = nextCostFactor(costFactor.current, state, performance.now() - t0);
+    const ms = performance.now() - t0;
+    costFactor.current = nextCostFactor(costFactor.current, state, ms);
+    lastCompute.current = { ms, engine: 'js-main' };
     return result;
   }, [nk]); // eslint-disable-line react-hooks/exhaustive-deps
   const shownRef = useRef<Slot<GradientResult>>({ key: netKey(defaultState), state: defaultState, result: initialGrad });
@@ -164,13 +172,18 @@ export default function VanishingGradientsSim({ initialGrad, initialRnn }: Vanis
   }, []);
 
   useEffect(() => {
-    const w = new Worker(new URL('./compute.worker.ts', import.meta.url), { type: 'module' });
+    // Two instances of the same worker: one answers gradient and RNN requests, the other trains, so a
+    // training chunk never delays the plot that follows a control change.
+    const spawn = () => new Worker(new URL('./compute.worker.ts', import.meta.url), { type: 'module' });
+    const w = spawn();
+    const tw = spawn();
     workerRef.current = w;
+    trainWorkerRef.current = tw;
     w.postMessage({ type: 'calibrate' } satisfies WorkerRequest);
-    w.onmessage = (e: MessageEvent) => {
+    const onMessage = (e: MessageEvent) => {
       const msg = e.data as
         | { type: 'calibrate'; state: VgState; ms: number }
-        | { type: 'grad'; id: number; result: GradientResult; ms: number }
+        | { type: 'grad'; id: number; result: GradientResult; ms: number; engine: KernelKind }
         | { type: 'rnn'; id: number; result: RecurrentView }
         | { type: 'progress'; id: number; done: number; total: number; records: TrainRecord[] }
         | { type: 'error'; id: number; kind: string; message: string };
@@ -182,13 +195,17 @@ export default function VanishingGradientsSim({ initialGrad, initialRnn }: Vanis
       if (msg.type === 'grad') {
         const s = idState.current.get(msg.id);
         idState.current.delete(msg.id);
-        if (s) costFactor.current = nextCostFactor(costFactor.current, s, msg.ms);
+        // Only JavaScript timings tell the main thread what it can afford (it has no WebAssembly path).
+        if (s && msg.engine === 'js') costFactor.current = nextCostFactor(costFactor.current, s, msg.ms);
       }
       if (msg.type === 'grad' || msg.type === 'rnn' || (msg.type === 'error' && (msg.kind === 'grad' || msg.kind === 'rnn'))) {
         const kind = msg.type === 'error' ? (msg.kind as 'grad' | 'rnn') : msg.type;
         idKey.current.delete(msg.id);
         inflight.current[kind] = false;
-        if (msg.type === 'grad') setAsyncGrad({ key, state: stateRef.current, result: msg.result });
+        if (msg.type === 'grad') {
+          lastCompute.current = { ms: msg.ms, engine: msg.engine };
+          setAsyncGrad({ key, state: stateRef.current, result: msg.result });
+        }
         if (msg.type === 'rnn') setAsyncRnn({ key, state: stateRef.current, result: msg.result });
         const next = queued.current[kind];
         queued.current[kind] = null;
@@ -209,6 +226,8 @@ export default function VanishingGradientsSim({ initialGrad, initialRnn }: Vanis
         setTrain((t) => (t.key === key ? { ...t, done: true, error: msg.message } : t));
       }
     };
+    w.onmessage = onMessage;
+    tw.onmessage = onMessage;
     for (const kind of ['grad', 'rnn'] as const) {
       const q = queued.current[kind];
       queued.current[kind] = null;
@@ -216,25 +235,32 @@ export default function VanishingGradientsSim({ initialGrad, initialRnn }: Vanis
     }
     return () => {
       w.terminate();
+      tw.terminate();
       workerRef.current = null;
+      trainWorkerRef.current = null;
     };
   }, [send]);
 
-  useEffect(() => {
+  // A layout effect: the request leaves right after this render instead of after the next frame.
+  useLayoutEffect(() => {
     if (syncGrad === null) send('grad', state);
   }, [nk]); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     if (rk !== rnnKey(defaultState)) send('rnn', state);
   }, [rk]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  // Start (or restart) training for the current network once the figure is on screen.
+  // Start (or restart) training for the current network once the figure is on screen and the setting
+  // has rested for TRAIN_DEBOUNCE_MS (a dragged slider would otherwise restart it on every step and
+  // compete with the gradient plot for the CPU).
   useEffect(() => {
-    const w = workerRef.current;
+    const w = trainWorkerRef.current;
     if (!w || !onScreen || train.key === nk) return;
+    w.postMessage({ type: 'stop' } satisfies WorkerRequest);
+    setTrain({ key: nk, records: [], done: false, error: null });
     const id = ++ids.current;
     idKey.current.set(id, nk);
-    setTrain({ key: nk, records: [], done: false, error: null });
-    w.postMessage({ type: 'train', id, state } satisfies WorkerRequest);
+    const timer = window.setTimeout(() => w.postMessage({ type: 'train', id, state: stateRef.current } satisfies WorkerRequest), TRAIN_DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
   }, [nk, onScreen]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Play: advance the cursor one step per frame; pauses off screen.
@@ -611,7 +637,7 @@ export default function VanishingGradientsSim({ initialGrad, initialRnn }: Vanis
   );
 
   return (
-    <div ref={figRef} class="vg">
+    <div ref={figRef} class="vg" data-grad-key={shown.key} data-grad-ms={lastCompute.current.ms.toFixed(2)} data-grad-engine={lastCompute.current.engine}>
       <SimFrame
         fig={FIG}
         title="梯度流实验室：看梯度在深层网络里消失，再把它修好"

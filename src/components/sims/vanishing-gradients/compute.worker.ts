@@ -1,14 +1,18 @@
 /**
  * Off-main-thread work of the vanishing-gradients figure, in one module worker:
- * - `grad`: per-layer gradient norms at initialisation (up to 50 × 128 on a batch of 64: ~100 ms);
+ * - `grad`: per-layer gradient norms at initialisation, by the WebAssembly SIMD probe (50 × 128 on a
+ *   batch of 64 in about one frame; see scripts/bench/vanishing-gradients.ts), or by the f64
+ *   JavaScript path where WebAssembly SIMD is missing (~100 ms);
  * - `rnn`: the RNN/LSTM gradient-through-time curves;
  * - `train`: SGD for TRAIN_STEPS steps in chunks of ≈ 20 ms (sized from measured step times, so `grad`
  *   and `rnn` requests are answered between chunks without a long wait); progress is posted at most
  *   every {@link PROGRESS_MS} ms so the page re-renders the heatmap a few times a second, not per chunk;
  *   a newer `train` or a `stop` message cancels the run between chunks;
- * - `calibrate`: times one gradient computation so the page knows how fast this device really is.
+ * - `calibrate`: times the JavaScript path once, so the page knows which networks it can afford to
+ *   compute on the main thread (the main thread has no WebAssembly probe).
  */
 import { initNet } from '../../../lib/nn/mlp';
+import { loadFastProbe } from './kernels';
 import { createTrainState, trainSteps, type TrainRecord, type TrainState } from '../../../lib/nn/train';
 import { DEFAULT_STATE, TRAIN_STEPS, type VgState } from './state';
 import {
@@ -67,17 +71,22 @@ async function train(id: number, state: VgState): Promise<void> {
   }
 }
 
-function timedGradients(state: VgState) {
+/** The WebAssembly probe, loaded on the first `grad` request (the training instance never needs it). */
+let kernels: ReturnType<typeof loadFastProbe> | null = null;
+
+function timedGradients(state: VgState, fast: Awaited<ReturnType<typeof loadFastProbe>>['probe'] = null) {
   const t0 = performance.now();
-  const result = computeGradients(state);
+  const result = computeGradients(state, fast);
   return { result, ms: performance.now() - t0 };
 }
 
-self.onmessage = (event: MessageEvent<WorkerRequest>) => {
+self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const msg = event.data;
   try {
-    if (msg.type === 'grad') post({ type: 'grad', id: msg.id, ...timedGradients(msg.state) });
-    else if (msg.type === 'calibrate') {
+    if (msg.type === 'grad') {
+      const { probe, kind } = await (kernels ??= loadFastProbe());
+      post({ type: 'grad', id: msg.id, engine: kind, ...timedGradients(msg.state, probe) });
+    } else if (msg.type === 'calibrate') {
       // The median of three runs of the default network (a different seed each time, as a slider change would).
       const times = [1, 2, 3].map((i) => timedGradients({ ...DEFAULT_STATE, seed: DEFAULT_STATE.seed + i }).ms).sort((a, b) => a - b);
       post({ type: 'calibrate', state: DEFAULT_STATE, ms: times[1] });

@@ -4,6 +4,7 @@
  */
 import { activationCurve, type Activation } from '../../../lib/nn/activations';
 import { backpropFlat, createWorkspace, type FlatWorkspace } from '../../../lib/nn/flatMlp';
+import type { FastGradientProbe } from '../../../lib/nn/fastProbe';
 import { makeProbeTask, type ProbeTask } from '../../../lib/nn/gradientNorms';
 import { initFlatNet, type InitScheme } from '../../../lib/nn/mlp';
 import { lstmGradientNorms, rnnGradientNorms } from '../../../lib/nn/recurrent';
@@ -118,35 +119,50 @@ export function netOptions(state: VgState) {
   };
 }
 
-/** Per-layer gradient norms at initialisation and pre-activation statistics for a state. */
-export function computeGradients(state: VgState): GradientResult {
+/**
+ * Per-layer gradient norms at initialisation and pre-activation statistics for a state. With `fast`
+ * (the worker's WebAssembly probe) the products run in f32 SIMD; without it, the f64 reference path.
+ */
+export function computeGradients(state: VgState, fast?: FastGradientProbe | null): GradientResult {
   const options = netOptions(state);
   const { sizes } = options;
-  const net = initFlatNet(options);
-  const { X, Y } = packedTask(state.width, PROBE_BATCH, PROBE_SEED);
-  const key = sizes.join(',');
-  if (!wsCache || wsCache.key !== key) wsCache = { key, ws: createWorkspace(net, PROBE_BATCH) };
-  const ws = wsCache.ws;
-  const g = backpropFlat(net, X, Y, ws, 'norms');
+  const { task, X, Y } = packedTask(state.width, PROBE_BATCH, PROBE_SEED);
+  let norms: number[];
+  let loss: number;
+  let preActivations: Float64Array[];
+  if (fast) {
+    ({ gradWNorm: norms, loss, preActivations } = fast.norms(options, task));
+  } else {
+    const net = initFlatNet(options);
+    const key = sizes.join(',');
+    if (!wsCache || wsCache.key !== key) wsCache = { key, ws: createWorkspace(net, PROBE_BATCH) };
+    const g = backpropFlat(net, X, Y, wsCache.ws, 'norms');
+    norms = Array.from(g.gradWNorm);
+    loss = g.loss;
+    preActivations = wsCache.ws.U;
+  }
   const [lo, hi] = HIST_RANGE;
   const hist = new Array<number>(HIST_BINS).fill(0);
   let total = 0;
   const saturated: number[] = [];
   const inactive: number[] = [];
-  for (const U of ws.U) {
+  const binScale = HIST_BINS / (hi - lo);
+  for (const U of preActivations) {
     let sat = 0;
     let off = 0;
-    for (const u of U) {
-      if (Math.abs(u) > SATURATION) sat++;
+    for (let q = 0; q < U.length; q++) {
+      const u = U[q]!;
+      if (u > SATURATION || u < -SATURATION) sat++;
       if (u <= 0) off++;
-      const k = Number.isFinite(u) ? Math.min(HIST_BINS - 1, Math.max(0, Math.floor(((u - lo) / (hi - lo)) * HIST_BINS))) : u > 0 ? HIST_BINS - 1 : 0;
-      hist[k]!++;
-      total++;
+      // NaN and ±∞ land in the end bins, like any value beyond the range.
+      const b = Math.floor((u - lo) * binScale);
+      hist[b >= 0 && b < HIST_BINS ? b : u > 0 ? HIST_BINS - 1 : 0]!++;
     }
+    total += U.length;
     saturated.push(sat / U.length);
     inactive.push(off / U.length);
   }
-  return { norms: Array.from(g.gradWNorm), loss: g.loss, hist: hist.map((c) => (total > 0 ? c / total : 0)), saturated, inactive };
+  return { norms, loss, hist: hist.map((c) => (total > 0 ? c / total : 0)), saturated, inactive };
 }
 
 const SUP: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
