@@ -70,6 +70,7 @@ for (const path of PAGES) {
   await page.waitForTimeout(800);
   const after = [...scripts].filter((p) => !/\/pagefind\//.test(p) && !/search-ui/.test(p));
   const afterBytes = after.reduce((s, p) => s + gzipBytes(p), 0) + inline;
+  if (process.env.BUDGET_DEBUG) console.log(path, after.map((p) => `${p} ${(gzipBytes(p) / 1024).toFixed(1)}`).join("\n  "));
   const searchLoaded = [...scripts].some((p) => /pagefind|search-ui/.test(p)) && path !== 'search/';
   const cls = await page.evaluate(() => window.__cls);
   const workers = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => /worker/i.test(e.name)).map((e) => new URL(e.name).pathname));

@@ -3,7 +3,8 @@
  *
  * - script-src: 'self' plus the SHA-256 of each inline script Astro writes (the theme-before-paint
  *   snippet, the island loader). No 'unsafe-inline', no 'unsafe-eval'. 'wasm-unsafe-eval' lets
- *   Pagefind compile its WebAssembly search core; it does not allow eval of strings.
+ *   Pagefind compile its WebAssembly search core and the vanishing-gradient worker its SIMD kernels
+ *   (src/wasm); it does not allow eval of strings.
  * - style-src-elem: 'self' plus hashes of inline <style> elements.
  * - style-src-attr 'unsafe-inline': style *attributes* only. KaTeX positions every glyph with inline
  *   style attributes and Shiki colours code tokens the same way; an attribute style cannot run script,

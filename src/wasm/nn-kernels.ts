@@ -109,41 +109,73 @@ function zeroPads(W: usize, Wt: usize, fi: i32, fo: i32, fip: i32, fop: i32): vo
   return reinterpret<f64>(<u64>(1023 + e) << 52);
 }
 
+/** max(acc, |v|) over the f64 entries p[0…len), two lanes at a time (NaN propagates). */
+function maxAbs(p: usize, len: i32, acc: f64): f64 {
+  let v = f64x2.splat(acc);
+  let j = 0;
+  for (; j + 2 <= len; j += 2) v = f64x2.max(v, f64x2.abs(v128.load(p + (<usize>j << 3))));
+  let m = Math.max(f64x2.extract_lane(v, 0), f64x2.extract_lane(v, 1));
+  for (; j < len; j++) m = Math.max(m, Math.abs(load<f64>(p + (<usize>j << 3))));
+  return m;
+}
+
+/** d[0…len) = f32(s[j] · f[j]) where f is one factor (fstep = 0) or a row of factors (fstep = 1). */
+function convert(s: usize, d: usize, len: i32, f: usize, fstep: i32): void {
+  let j = 0;
+  if (fstep == 0) {
+    const c = f64x2.splat(load<f64>(f));
+    for (; j + 2 <= len; j += 2) {
+      v128.store64_lane(d + (<usize>j << 2), f32x4.demote_f64x2_zero(f64x2.mul(v128.load(s + (<usize>j << 3)), c)), 0);
+    }
+    for (; j < len; j++) store<f32>(d + (<usize>j << 2), <f32>(load<f64>(s + (<usize>j << 3)) * load<f64>(f)));
+  } else {
+    for (; j + 2 <= len; j += 2) {
+      const o = <usize>j << 3;
+      v128.store64_lane(d + (<usize>j << 2), f32x4.demote_f64x2_zero(f64x2.mul(v128.load(s + o), v128.load(f + o))), 0);
+    }
+    for (; j < len; j++) store<f32>(d + (<usize>j << 2), <f32>(load<f64>(s + (<usize>j << 3)) * load<f64>(f + (<usize>j << 3))));
+  }
+}
+
 /**
  * src (f64, n×k) → dst (f32, n×kp, zero padding) scaled by powers of two so the largest |entry| of
- * each row (byCols = 0) or of each column (byCols = 1) lies in [1, 2); undo[i or j] = the factor that
- * restores it.
+ * each row (byCols = 0), each column (byCols = 1) or the whole matrix (byCols = 2, one factor) lies in
+ * [1, 2): undo[i, j or 0] = 2^e, the factor that restores it, and down[…] = 2^-e (same length).
  */
-export function toF32(src: usize, dst: usize, n: i32, k: i32, kp: i32, undo: usize, byCols: i32): void {
-  const count = byCols ? k : n;
-  for (let t = 0; t < count; t++) store<f64>(undo + (<usize>t << 3), 0);
-  for (let i = 0; i < n; i++) {
-    const s = src + ((<usize>i * k) << 3);
-    if (byCols) {
-      for (let j = 0; j < k; j++) {
+export function toF32(src: usize, dst: usize, n: i32, k: i32, kp: i32, undo: usize, down: usize, byCols: i32): void {
+  if (byCols == 1) {
+    for (let j = 0; j < k; j++) store<f64>(undo + (<usize>j << 3), 0);
+    for (let i = 0; i < n; i++) {
+      const s = src + ((<usize>i * k) << 3);
+      let j = 0;
+      for (; j + 2 <= k; j += 2) {
+        const u = undo + (<usize>j << 3);
+        v128.store(u, f64x2.max(v128.load(u), f64x2.abs(v128.load(s + (<usize>j << 3)))));
+      }
+      for (; j < k; j++) {
         const u = undo + (<usize>j << 3);
         store<f64>(u, Math.max(load<f64>(u), Math.abs(load<f64>(s + (<usize>j << 3)))));
       }
-    } else {
-      let m: f64 = 0;
-      for (let j = 0; j < k; j++) m = Math.max(m, Math.abs(load<f64>(s + (<usize>j << 3))));
-      store<f64>(undo + (<usize>i << 3), m);
     }
-  }
-  // undo holds the maxima; turn them into 2^e and keep 2^-e for the conversion.
-  for (let t = 0; t < count; t++) {
-    const u = undo + (<usize>t << 3);
-    store<f64>(u, pow2(exponentOf(load<f64>(u))));
+    for (let j = 0; j < k; j++) {
+      const e = exponentOf(load<f64>(undo + (<usize>j << 3)));
+      store<f64>(undo + (<usize>j << 3), pow2(e));
+      store<f64>(down + (<usize>j << 3), pow2(-e));
+    }
+  } else if (byCols == 2) {
+    const e = exponentOf(maxAbs(src, n * k, 0));
+    store<f64>(undo, pow2(e));
+    store<f64>(down, pow2(-e));
+  } else {
+    for (let i = 0; i < n; i++) {
+      const e = exponentOf(maxAbs(src + ((<usize>i * k) << 3), k, 0));
+      store<f64>(undo + (<usize>i << 3), pow2(e));
+      store<f64>(down + (<usize>i << 3), pow2(-e));
+    }
   }
   for (let i = 0; i < n; i++) {
-    const s = src + ((<usize>i * k) << 3);
     const d = dst + ((<usize>i * kp) << 2);
-    if (byCols) {
-      for (let j = 0; j < k; j++) store<f32>(d + (<usize>j << 2), <f32>(load<f64>(s + (<usize>j << 3)) / load<f64>(undo + (<usize>j << 3))));
-    } else {
-      const down = 1 / load<f64>(undo + (<usize>i << 3));
-      for (let j = 0; j < k; j++) store<f32>(d + (<usize>j << 2), <f32>(load<f64>(s + (<usize>j << 3)) * down));
-    }
+    convert(src + ((<usize>i * k) << 3), d, k, byCols == 1 ? down : byCols == 2 ? down : down + (<usize>i << 3), byCols == 1 ? 1 : 0);
     for (let j = k; j < kp; j++) store<f32>(d + (<usize>j << 2), 0);
   }
 }
@@ -175,7 +207,7 @@ export function toF32(src: usize, dst: usize, n: i32, k: i32, kp: i32, undo: usi
  * C (f64, n×m) = scaled (A · B): C_ij = (Σ_p A_ip B_pj) · rowMul_i · colMul_j · k.
  * A (f32) is addressed with strides: A_ip at A + 4·(i·rs + p·cs), so A may be a transposed view
  * (rs = 1, cs = row length). B (f32) is K×mp row-major, mp a multiple of 4 with zero padding.
- * rowMul is f64[n]; colMul is f64[m] or 0 (all ones).
+ * rowMul is f64[n] and colMul f64[m], or 0 for all ones.
  * Outer-product form: a 4×8 block of C lives in eight f32x4 registers; each step p broadcasts four
  * entries of A and loads two vectors of B's row p.
  */
@@ -189,10 +221,10 @@ export function mm(A: usize, rs: i32, cs: i32, B: usize, mp: i32, C: usize, n: i
     const a1 = a0 + (<usize>rs << 2);
     const a2 = a1 + (<usize>rs << 2);
     const a3 = a2 + (<usize>rs << 2);
-    const r0 = load<f64>(rowMul + (<usize>i << 3)) * k;
-    const r1 = load<f64>(rowMul + (<usize>(i + 1) << 3)) * k;
-    const r2 = load<f64>(rowMul + (<usize>(i + 2) << 3)) * k;
-    const r3 = load<f64>(rowMul + (<usize>(i + 3) << 3)) * k;
+    const r0 = colMul(rowMul, i) * k;
+    const r1 = colMul(rowMul, i + 1) * k;
+    const r2 = colMul(rowMul, i + 2) * k;
+    const r3 = colMul(rowMul, i + 3) * k;
     const c0 = C + ((<usize>i * m) << 3);
     const c1 = c0 + (<usize>m << 3);
     const c2 = c1 + (<usize>m << 3);
@@ -247,7 +279,7 @@ export function mm(A: usize, rs: i32, cs: i32, B: usize, mp: i32, C: usize, n: i
   }
   for (; i < n; i++) {
     const a0 = A + ((<usize>i * rs) << 2);
-    const r0 = load<f64>(rowMul + (<usize>i << 3)) * k;
+    const r0 = colMul(rowMul, i) * k;
     const c0 = C + ((<usize>i * m) << 3);
     for (let j = 0; j < mp; j += 4) {
       let s0 = f32x4.splat(0);
@@ -264,61 +296,175 @@ export function mm(A: usize, rs: i32, cs: i32, B: usize, mp: i32, C: usize, n: i
 // ---------------------------------------------------------------------------------------------
 // Element-wise steps in f64, written exactly as in src/lib/nn/flatMlp.ts.
 
-/** BatchNorm in training mode, in place on Z (n×fo): batch mean, biased variance, γ = 1, β = 0. */
-export function batchNormForward(Z: usize, n: i32, fo: i32, invStd: usize, eps: f64): void {
+/**
+ * BatchNorm in training mode, in place on Z (n×fo): batch mean, biased variance, γ = 1, β = 0.
+ * Column statistics are accumulated row by row (two columns per lane pair), each column still summed
+ * over i in order. `mu` is scratch of fo entries.
+ */
+export function batchNormForward(Z: usize, n: i32, fo: i32, invStd: usize, eps: f64, mu: usize): void {
+  const rowBytes = <usize>fo << 3;
+  const nf = <f64>n;
+  fill(mu, fo, 0);
+  fill(invStd, fo, 0);
+  for (let i = 0; i < n; i++) addRow(mu, Z + <usize>i * rowBytes, fo);
+  for (let j = 0; j < fo; j++) store<f64>(mu + (<usize>j << 3), load<f64>(mu + (<usize>j << 3)) / nf);
+  // invStd first holds Σ (z − μ)².
+  for (let i = 0; i < n; i++) {
+    const z = Z + <usize>i * rowBytes;
+    let j = 0;
+    for (; j + 2 <= fo; j += 2) {
+      const o = <usize>j << 3;
+      const d = f64x2.sub(v128.load(z + o), v128.load(mu + o));
+      v128.store(invStd + o, f64x2.add(v128.load(invStd + o), f64x2.mul(d, d)));
+    }
+    for (; j < fo; j++) {
+      const o = <usize>j << 3;
+      const d = load<f64>(z + o) - load<f64>(mu + o);
+      store<f64>(invStd + o, load<f64>(invStd + o) + d * d);
+    }
+  }
   for (let j = 0; j < fo; j++) {
-    let mu: f64 = 0;
-    for (let i = 0; i < n; i++) mu += load<f64>(Z + ((<usize>i * fo + j) << 3));
-    mu /= n;
-    let v: f64 = 0;
-    for (let i = 0; i < n; i++) {
-      const d = load<f64>(Z + ((<usize>i * fo + j) << 3)) - mu;
-      v += d * d;
+    const o = <usize>j << 3;
+    store<f64>(invStd + o, 1 / Math.sqrt(load<f64>(invStd + o) / nf + eps));
+  }
+  for (let i = 0; i < n; i++) {
+    const z = Z + <usize>i * rowBytes;
+    let j = 0;
+    for (; j + 2 <= fo; j += 2) {
+      const o = <usize>j << 3;
+      v128.store(z + o, f64x2.mul(f64x2.sub(v128.load(z + o), v128.load(mu + o)), v128.load(invStd + o)));
     }
-    const is = 1 / Math.sqrt(v / n + eps);
-    store<f64>(invStd + (<usize>j << 3), is);
-    for (let i = 0; i < n; i++) {
-      const q = Z + ((<usize>i * fo + j) << 3);
-      store<f64>(q, (load<f64>(q) - mu) * is);
+    for (; j < fo; j++) {
+      const o = <usize>j << 3;
+      store<f64>(z + o, (load<f64>(z + o) - load<f64>(mu + o)) * load<f64>(invStd + o));
     }
+  }
+}
+
+function fill(p: usize, len: i32, v: f64): void {
+  for (let j = 0; j < len; j++) store<f64>(p + (<usize>j << 3), v);
+}
+
+/** acc[0…len) += row[0…len). */
+function addRow(acc: usize, row: usize, len: i32): void {
+  let j = 0;
+  for (; j + 2 <= len; j += 2) {
+    const o = <usize>j << 3;
+    v128.store(acc + o, f64x2.add(v128.load(acc + o), v128.load(row + o)));
+  }
+  for (; j < len; j++) {
+    const o = <usize>j << 3;
+    store<f64>(acc + o, load<f64>(acc + o) + load<f64>(row + o));
   }
 }
 
 /** H = φ(U), D = φ′(U) for len entries; act 0 sigmoid, 1 tanh, 2 ReLU, 3 leaky ReLU (slope `leak`). */
 export function activate(U: usize, H: usize, D: usize, len: i32, act: i32, leak: f64): void {
-  for (let q = 0; q < len; q++) {
+  if (act >= 2) {
+    // ReLU / leaky ReLU, two at a time: φ′ = 1 where z > 0, else the left slope (0 for ReLU).
+    const left = f64x2.splat(act == 2 ? 0 : leak);
+    const one = f64x2.splat(1);
+    let q = 0;
+    for (; q + 2 <= len; q += 2) {
+      const o = <usize>q << 3;
+      const z = v128.load(U + o);
+      const pos = f64x2.gt(z, f64x2.splat(0));
+      v128.store(D + o, v128.bitselect(one, left, pos));
+      // ReLU writes +0 (not z·0, which is −0 for z < 0 and NaN for −∞), as flatMlp does.
+      v128.store(H + o, v128.bitselect(z, act == 2 ? f64x2.splat(0) : f64x2.mul(z, left), pos));
+    }
+    for (; q < len; q++) {
+      const o = <usize>q << 3;
+      const z = load<f64>(U + o);
+      const l: f64 = act == 2 ? 0 : leak;
+      store<f64>(D + o, z > 0 ? 1 : l);
+      store<f64>(H + o, z > 0 ? z : act == 2 ? 0 : l * z);
+    }
+    return;
+  }
+  // Sigmoid and tanh, two at a time, from e = exp(−|z|) (sigmoid) or exp(−2|z|) (tanh), the stable forms.
+  const one = f64x2.splat(1);
+  const zero = f64x2.splat(0);
+  const signBit = i64x2.splat(0x8000000000000000);
+  let q = 0;
+  for (; q + 2 <= len; q += 2) {
+    const o = <usize>q << 3;
+    const z = v128.load(U + o);
+    const a = f64x2.abs(z);
+    let h: v128;
+    if (act == 0) {
+      const e = expNonPositive(f64x2.neg(a));
+      // σ(z) = 1/(1+e) for z ≥ 0, e/(1+e) for z < 0
+      h = f64x2.div(v128.bitselect(one, e, f64x2.ge(z, zero)), f64x2.add(one, e));
+      v128.store(D + o, f64x2.mul(h, f64x2.sub(one, h)));
+    } else {
+      const e = expNonPositive(f64x2.mul(a, f64x2.splat(-2)));
+      // tanh|z| = (1 − e)/(1 + e), with z's sign; below |z| = 1/16 the odd Taylor series (rel. error < 1e-14)
+      const t = v128.or(f64x2.div(f64x2.sub(one, e), f64x2.add(one, e)), v128.and(z, signBit));
+      const z2 = f64x2.mul(z, z);
+      let s = f64x2.splat(62.0 / 2835.0);
+      s = f64x2.add(f64x2.splat(-17.0 / 315.0), f64x2.mul(z2, s));
+      s = f64x2.add(f64x2.splat(2.0 / 15.0), f64x2.mul(z2, s));
+      s = f64x2.add(f64x2.splat(-1.0 / 3.0), f64x2.mul(z2, s));
+      const small = f64x2.mul(z, f64x2.add(one, f64x2.mul(z2, s)));
+      h = v128.bitselect(small, t, f64x2.lt(a, f64x2.splat(0.0625)));
+      v128.store(D + o, f64x2.sub(one, f64x2.mul(h, h)));
+    }
+    v128.store(H + o, h);
+  }
+  for (; q < len; q++) {
     const o = <usize>q << 3;
     const z = load<f64>(U + o);
     let h: f64;
-    let d: f64;
     if (act == 0) {
-      const e = Math.exp(-Math.abs(z)); // = exp(z) for z < 0, as flatMlp's stable form
+      const e = Math.exp(-Math.abs(z));
       h = z >= 0 ? 1 / (1 + e) : e / (1 + e);
-      d = h * (1 - h);
-    } else if (act == 1) {
-      // tanh(|z|) = −expm1(−2|z|) / (2 + expm1(−2|z|)): one expm1, accurate near 0 as well
-      const e = Math.expm1(-2 * Math.abs(z));
-      const t = -e / (2 + e);
-      h = z < 0 ? -t : t;
-      d = 1 - h * h;
-    } else if (act == 2) {
-      h = z > 0 ? z : 0;
-      d = z > 0 ? 1 : 0;
     } else {
-      h = z > 0 ? z : leak * z;
-      d = z > 0 ? 1 : leak;
+      h = Math.tanh(z);
     }
     store<f64>(H + o, h);
-    store<f64>(D + o, d);
+    store<f64>(D + o, act == 0 ? h * (1 - h) : 1 - h * h);
   }
+}
+
+/**
+ * exp(x) for x ≤ 0 (and NaN), two lanes: x = k·ln2 + r with |r| ≤ ln2/2 (Cody–Waite split of ln2),
+ * exp(r) by its Taylor polynomial to degree 12 (truncation < 2e-16), times 2^k built as 2^⌊k/2⌋·2^⌈k/2⌉
+ * so results below 2^-1022 come out subnormal and below 2^-1075 zero.
+ */
+// @ts-ignore: decorator
+@inline function expNonPositive(x0: v128): v128 {
+  const x = f64x2.pmax(x0, f64x2.splat(-746)); // exp(−746) = 0 in f64; NaN stays NaN
+  const k = f64x2.nearest(f64x2.mul(x, f64x2.splat(1.4426950408889634)));
+  const r = f64x2.sub(f64x2.sub(x, f64x2.mul(k, f64x2.splat(6.93147180369123816490e-1))), f64x2.mul(k, f64x2.splat(1.90821492927058770002e-10)));
+  // Σ_{j≤12} r^j/j! by Estrin's scheme (a shallow dependency chain, so consecutive pairs overlap).
+  const r2 = f64x2.mul(r, r);
+  const r4 = f64x2.mul(r2, r2);
+  const r8 = f64x2.mul(r4, r4);
+  const q0 = f64x2.add(f64x2.splat(1.0), r);
+  const q1 = f64x2.add(f64x2.splat(1.0 / 2.0), f64x2.mul(r, f64x2.splat(1.0 / 6.0)));
+  const q2 = f64x2.add(f64x2.splat(1.0 / 24.0), f64x2.mul(r, f64x2.splat(1.0 / 120.0)));
+  const q3 = f64x2.add(f64x2.splat(1.0 / 720.0), f64x2.mul(r, f64x2.splat(1.0 / 5040.0)));
+  const q4 = f64x2.add(f64x2.splat(1.0 / 40320.0), f64x2.mul(r, f64x2.splat(1.0 / 362880.0)));
+  const q5 = f64x2.add(f64x2.splat(1.0 / 3628800.0), f64x2.mul(r, f64x2.splat(1.0 / 39916800.0)));
+  const s0 = f64x2.add(q0, f64x2.mul(r2, q1));
+  const s1 = f64x2.add(q2, f64x2.mul(r2, q3));
+  const s2 = f64x2.add(q4, f64x2.mul(r2, q5));
+  const t0 = f64x2.add(s0, f64x2.mul(r4, s1));
+  const t1 = f64x2.add(s2, f64x2.mul(r4, f64x2.splat(1.0 / 479001600.0)));
+  const p = f64x2.add(t0, f64x2.mul(r8, t1));
+  // Exponent arithmetic in i32 lanes (x86 has no 64-bit arithmetic shift before AVX-512).
+  const ki = i32x4.trunc_sat_f64x2_s_zero(k);
+  const k1 = i32x4.shr_s(ki, 1);
+  const bias = i32x4.splat(1023);
+  const p1 = i64x2.shl(i64x2.extend_low_i32x4_s(i32x4.add(k1, bias)), 52);
+  const p2 = i64x2.shl(i64x2.extend_low_i32x4_s(i32x4.add(i32x4.sub(ki, k1), bias)), 52);
+  return f64x2.mul(f64x2.mul(p, p1), p2);
 }
 
 /** dst += src over len f64 entries. */
 export function addInto(dst: usize, src: usize, len: i32): void {
-  for (let q = 0; q < len; q++) {
-    const o = <usize>q << 3;
-    store<f64>(dst + o, load<f64>(dst + o) + load<f64>(src + o));
-  }
+  addRow(dst, src, len);
 }
 
 /** delta = (out − Y)·scale; returns Σ (out − Y)². */
@@ -335,8 +481,14 @@ export function outputDelta(out: usize, Y: usize, delta: usize, len: i32, scale:
 
 /** Σ v² over len f64 entries. */
 export function sumSquares(p: usize, len: i32): f64 {
-  let s: f64 = 0;
-  for (let q = 0; q < len; q++) {
+  let acc = f64x2.splat(0);
+  let q = 0;
+  for (; q + 2 <= len; q += 2) {
+    const v = v128.load(p + (<usize>q << 3));
+    acc = f64x2.add(acc, f64x2.mul(v, v));
+  }
+  let s = f64x2.extract_lane(acc, 0) + f64x2.extract_lane(acc, 1);
+  for (; q < len; q++) {
     const v = load<f64>(p + (<usize>q << 3));
     s += v * v;
   }
@@ -345,30 +497,76 @@ export function sumSquares(p: usize, len: i32): f64 {
 
 /**
  * δ_{l−1} = BN′(G ⊙ φ′(U)) into dPrev (n×fi); BatchNorm's backward pass when invStd ≠ 0:
- * δ = (g − mean_i g − Û ⊙ mean_i(g ⊙ Û)) / √(σ² + ε).
+ * δ = (g − mean_i g − Û ⊙ mean_i(g ⊙ Û)) / √(σ² + ε). `tmp` is scratch of 2·fi entries.
  */
-export function hiddenDelta(G: usize, D: usize, U: usize, dPrev: usize, n: i32, fi: i32, invStd: usize): void {
+export function hiddenDelta(G: usize, D: usize, U: usize, dPrev: usize, n: i32, fi: i32, invStd: usize, tmp: usize): void {
   const len = n * fi;
-  for (let q = 0; q < len; q++) {
+  let q = 0;
+  for (; q + 2 <= len; q += 2) {
+    const o = <usize>q << 3;
+    v128.store(dPrev + o, f64x2.mul(v128.load(G + o), v128.load(D + o)));
+  }
+  for (; q < len; q++) {
     const o = <usize>q << 3;
     store<f64>(dPrev + o, load<f64>(G + o) * load<f64>(D + o));
   }
   if (invStd == 0) return;
-  for (let j = 0; j < fi; j++) {
-    let mg: f64 = 0;
-    let mgu: f64 = 0;
-    for (let i = 0; i < n; i++) {
-      const o = (<usize>i * fi + j) << 3;
-      const g = load<f64>(dPrev + o);
-      mg += g;
-      mgu += g * load<f64>(U + o);
+  const mg = tmp;
+  const mgu = tmp + (<usize>fi << 3);
+  const rowBytes = <usize>fi << 3;
+  fill(mg, 2 * fi, 0);
+  for (let i = 0; i < n; i++) {
+    const g = dPrev + <usize>i * rowBytes;
+    const u = U + <usize>i * rowBytes;
+    let j = 0;
+    for (; j + 2 <= fi; j += 2) {
+      const o = <usize>j << 3;
+      const gv = v128.load(g + o);
+      v128.store(mg + o, f64x2.add(v128.load(mg + o), gv));
+      v128.store(mgu + o, f64x2.add(v128.load(mgu + o), f64x2.mul(gv, v128.load(u + o))));
     }
-    mg /= n;
-    mgu /= n;
-    const is = load<f64>(invStd + (<usize>j << 3));
-    for (let i = 0; i < n; i++) {
-      const o = (<usize>i * fi + j) << 3;
-      store<f64>(dPrev + o, (load<f64>(dPrev + o) - mg - load<f64>(U + o) * mgu) * is);
+    for (; j < fi; j++) {
+      const o = <usize>j << 3;
+      const gv = load<f64>(g + o);
+      store<f64>(mg + o, load<f64>(mg + o) + gv);
+      store<f64>(mgu + o, load<f64>(mgu + o) + gv * load<f64>(u + o));
     }
   }
+  for (let j = 0; j < 2 * fi; j++) store<f64>(tmp + (<usize>j << 3), load<f64>(tmp + (<usize>j << 3)) / <f64>n);
+  for (let i = 0; i < n; i++) {
+    const g = dPrev + <usize>i * rowBytes;
+    const u = U + <usize>i * rowBytes;
+    let j = 0;
+    for (; j + 2 <= fi; j += 2) {
+      const o = <usize>j << 3;
+      const v = f64x2.sub(f64x2.sub(v128.load(g + o), v128.load(mg + o)), f64x2.mul(v128.load(u + o), v128.load(mgu + o)));
+      v128.store(g + o, f64x2.mul(v, v128.load(invStd + o)));
+    }
+    for (; j < fi; j++) {
+      const o = <usize>j << 3;
+      store<f64>(g + o, (load<f64>(g + o) - load<f64>(mg + o) - load<f64>(u + o) * load<f64>(mgu + o)) * load<f64>(invStd + o));
+    }
+  }
+}
+
+/**
+ * Saturation statistics of len pre-activations: counts[b] += how many fall in bin b of `bins` equal
+ * bins from lo (b = ⌊(u − lo)·binScale⌋; values beyond either end, ±∞ and NaN go to the end bins:
+ * the last for u > 0, else the first); out[0] = #(|u| > threshold), out[1] = #(u ≤ 0).
+ */
+export function preActStats(U: usize, len: i32, lo: f64, binScale: f64, bins: i32, threshold: f64, counts: usize, out: usize): void {
+  let sat = 0;
+  let off = 0;
+  const last = bins - 1;
+  for (let q = 0; q < len; q++) {
+    const u = load<f64>(U + (<usize>q << 3));
+    if (u > threshold || u < -threshold) sat++;
+    if (u <= 0) off++;
+    const b = Math.floor((u - lo) * binScale);
+    const k = b >= 0 && b < <f64>bins ? <i32>b : u > 0 ? last : 0;
+    const c = counts + (<usize>k << 3);
+    store<f64>(c, load<f64>(c) + 1);
+  }
+  store<f64>(out, <f64>sat);
+  store<f64>(out + 8, <f64>off);
 }

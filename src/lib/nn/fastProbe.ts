@@ -4,9 +4,10 @@
  * (built by scripts/build-wasm.mjs). The reference is `backpropFlat` in ./flatMlp on the network
  * `initFlatNet` builds; this file runs the same forward and backward passes with two changes:
  *
- * 1. The matrix products run in f32, four lanes at a time. Every operand is scaled by a power of
- *    two per row or column before rounding to f32 and the scale is multiplied back in f64, so only
- *    f32's 24-bit precision is lost, never its range. Element-wise steps (BatchNorm, φ, φ′) stay f64.
+ * 1. The matrix products run in f32, four lanes at a time. Every operand matrix is scaled by a power
+ *    of two before rounding to f32 and the scale is multiplied back in f64, so f32's range never
+ *    limits the values (a 50-layer ReLU net with N(0, 1) weights reaches 1e75); only f32's 24-bit
+ *    precision is lost. Element-wise steps (BatchNorm, φ, φ′, statistics) stay f64.
  *    Agreement with the f64 reference is tested per configuration (tests/lib/fastProbe.test.ts).
  * 2. Weights are kept as the unit draws z ~ N(0, 1) (`normal`, `he`) or u ~ U[−1, 1) (`standard`,
  *    `xavier`) from the same random stream as `initFlatNet`; the scheme's σ or bound and the `scale`
@@ -32,14 +33,15 @@ interface Kernels {
   getRngState(): number;
   drawNormalLayer(W: number, Wt: number, fi: number, fo: number, fip: number, fop: number): void;
   drawUniformLayer(W: number, Wt: number, fi: number, fo: number, fip: number, fop: number): void;
-  toF32(src: number, dst: number, n: number, k: number, kp: number, undo: number, byCols: number): void;
+  toF32(src: number, dst: number, n: number, k: number, kp: number, undo: number, down: number, byCols: number): void;
   mm(A: number, rs: number, cs: number, B: number, mp: number, C: number, n: number, K: number, m: number, rowMul: number, colMul: number, k: number): void;
-  batchNormForward(Z: number, n: number, fo: number, invStd: number, eps: number): void;
+  batchNormForward(Z: number, n: number, fo: number, invStd: number, eps: number, mu: number): void;
   activate(U: number, H: number, D: number, len: number, act: number, leak: number): void;
   addInto(dst: number, src: number, len: number): void;
   outputDelta(out: number, Y: number, delta: number, len: number, scale: number): number;
   sumSquares(p: number, len: number): number;
-  hiddenDelta(G: number, D: number, U: number, dPrev: number, n: number, fi: number, invStd: number): void;
+  hiddenDelta(G: number, D: number, U: number, dPrev: number, n: number, fi: number, invStd: number, tmp: number): void;
+  preActStats(U: number, len: number, lo: number, binScale: number, bins: number, threshold: number, counts: number, out: number): void;
 }
 
 const ACT_CODE: Record<Activation, number> = { sigmoid: 0, tanh: 1, relu: 2, leakyRelu: 3 };
@@ -54,6 +56,28 @@ export interface FastProbeResult {
    * Views into the module's memory: valid until the next call.
    */
   preActivations: Float64Array[];
+  /** With a {@link HistogramOptions} argument: saturation statistics of the pre-activations. */
+  stats?: PreActivationSummary;
+}
+
+/** Which histogram of the pre-activations to take (all hidden layers pooled). */
+export interface HistogramOptions {
+  /** Bins split [lo, hi) evenly; values outside (and ±∞, NaN) go to the end bins: the last for u > 0, else the first. */
+  lo: number;
+  hi: number;
+  bins: number;
+  /** |u| above this counts as saturated. */
+  threshold: number;
+}
+
+/** Counts over every hidden layer's pre-activations. */
+export interface PreActivationSummary {
+  /** Counts per bin, all hidden layers pooled. */
+  histogram: number[];
+  /** Per hidden layer: fraction with |u| > threshold. */
+  saturated: number[];
+  /** Per hidden layer: fraction with u ≤ 0. */
+  nonPositive: number[];
 }
 
 /** A reusable fast probe. */
@@ -63,7 +87,7 @@ export interface FastGradientProbe {
    * the batch `task` (its input and output widths must match the network's). A task is copied into
    * the module when it is a different object from the previous call's, so keep and reuse task objects.
    */
-  norms(options: InitOptions, task: ProbeTask): FastProbeResult;
+  norms(options: InitOptions, task: ProbeTask, histogram?: HistogramOptions): FastProbeResult;
 }
 
 /** Multiplier of the unit draw for a scheme: w = scale · σ · z (normal family) or scale · a · u (uniform). */
@@ -89,6 +113,8 @@ interface Layout {
   Wt: number[];
   /** f64 buffers. */
   A: number[];
+  /** f32 copies of A_l (n × fi), made in the forward pass and read again for ∂W_l. */
+  A32: number[];
   U: number[];
   D: number[];
   invStd: number[];
@@ -98,11 +124,17 @@ interface Layout {
   /** ∂loss/∂A_l for the current layer and the one above (the shortcut adds the latter). */
   G: [number, number];
   C: number;
-  /** f32 scratch and the undo scales. */
-  s32a: number;
-  s32b: number;
+  /** f32 copy of δ_l (n × pad4(fo), zero padding). */
+  d32: number;
+  /** The scale factors 2^e and 2^-e of the last conversion of A and of δ (one entry each). */
   undoA: number;
   undoB: number;
+  downA: number;
+  downB: number;
+  /** Scratch for BatchNorm's column statistics (2 × the widest layer). */
+  tmp: number;
+  /** First free byte after the buffers (the histogram's two counters and bins go there). */
+  end: number;
 }
 
 /**
@@ -140,6 +172,7 @@ export function createFastGradientProbe(wasm: WebAssembly.Module | BufferSource)
       W,
       Wt,
       A: Array.from({ length: L }, (_, l) => f64(n * sizes[l]!)),
+      A32: Array.from({ length: L }, (_, l) => take(n * sizes[l]! * 4)),
       U: Array.from({ length: L - 1 }, (_, l) => f64(n * sizes[l + 1]!)),
       D: Array.from({ length: L - 1 }, (_, l) => f64(n * sizes[l + 1]!)),
       invStd: Array.from({ length: L - 1 }, (_, l) => f64(sizes[l + 1]!)),
@@ -148,18 +181,22 @@ export function createFastGradientProbe(wasm: WebAssembly.Module | BufferSource)
       delta: [f64(n * maxW), f64(n * maxW)],
       G: [f64(n * maxW), f64(n * maxW)],
       C: f64(maxW * maxW),
-      s32a: take(n * pad4(maxW) * 4),
-      s32b: take(n * pad4(maxW) * 4),
-      undoA: f64(Math.max(n, maxW)),
-      undoB: f64(Math.max(n, maxW)),
+      d32: take(n * pad4(maxW) * 4),
+      undoA: f64(1),
+      undoB: f64(1),
+      downA: f64(1),
+      downB: f64(1),
+      tmp: f64(2 * maxW),
+      end: 0,
     };
+    p.end = at;
     const need = at - k.memory.buffer.byteLength;
     if (need > 0) k.memory.grow(Math.ceil(need / 65536));
     return p;
   }
 
   return {
-    norms(options, task) {
+    norms(options, task, histogram) {
       const { sizes, activation, init, seed } = options;
       const n = task.X.length;
       if (n < 1 || task.Y.length !== n) throw new RangeError(`probe task needs equal, positive row counts, got X ${n}, Y ${task.Y.length}`);
@@ -215,17 +252,21 @@ export function createFastGradientProbe(wasm: WebAssembly.Module | BufferSource)
       const bn = !!options.batchNorm;
       const mul = sizes.slice(0, L).map((fi, l) => scale * initMultiplier(init, fi, sizes[l + 1]!));
 
-      // Forward.
+      // Forward. Each A_l is rounded to f32 once, scaled by one power of two for the whole matrix (its
+      // entries lie within f32's range of each other; only ones below 2⁻¹²⁶ of the largest lose bits),
+      // and kept for the backward pass.
+      const undoA = new Array<number>(L);
+      const heap = () => new Float64Array(k.memory.buffer);
       for (let l = 0; l < L; l++) {
         const fi = sizes[l]!;
         const fo = sizes[l + 1]!;
         const hidden = l < L - 1;
         const Z = hidden ? p.U[l]! : p.out;
-        // Z = A_l·W_l, A_l scaled per row.
-        k.toF32(p.A[l]!, p.s32a, n, fi, fi, p.undoA, 0);
-        k.mm(p.s32a, fi, 1, p.W[l]!, pad4(fo), Z, n, fi, fo, p.undoA, 0, mul[l]!);
+        k.toF32(p.A[l]!, p.A32[l]!, n, fi, fi, p.undoA, p.downA, 2);
+        undoA[l] = heap()[p.undoA / 8]!;
+        k.mm(p.A32[l]!, fi, 1, p.W[l]!, pad4(fo), Z, n, fi, fo, 0, 0, mul[l]! * undoA[l]!);
         if (!hidden) break;
-        if (bn) k.batchNormForward(Z, n, fo, p.invStd[l]!, BATCH_NORM_EPS);
+        if (bn) k.batchNormForward(Z, n, fo, p.invStd[l]!, BATCH_NORM_EPS, p.tmp);
         k.activate(Z, p.A[l + 1]!, p.D[l]!, n * fo, ACT_CODE[activation], LEAKY_RELU_SLOPE);
         if (hasShortcut(net, l)) k.addInto(p.A[l + 1]!, p.A[l]!, n * fo);
       }
@@ -240,24 +281,43 @@ export function createFastGradientProbe(wasm: WebAssembly.Module | BufferSource)
         const fi = sizes[l]!;
         const fo = sizes[l + 1]!;
         const dZ = p.delta[cur]!;
-        // ‖∂W_l‖² = ‖A_lᵀ·δ_l‖²: A_l and δ_l scaled per unit (column); A_lᵀ is read as a strided view.
-        k.toF32(p.A[l]!, p.s32a, n, fi, fi, p.undoA, 1);
-        k.toF32(dZ, p.s32b, n, fo, pad4(fo), p.undoB, 1);
-        k.mm(p.s32a, 1, fi, p.s32b, pad4(fo), p.C, fi, n, fo, p.undoA, p.undoB, 1);
+        // δ_l in f32 (one scale), used twice: ‖∂W_l‖ = ‖A_lᵀ·δ_l‖ (A_lᵀ read as a strided view of A_l)
+        // and G = δ_l·W_lᵀ.
+        k.toF32(dZ, p.d32, n, fo, pad4(fo), p.undoB, p.downB, 2);
+        const undoD = heap()[p.undoB / 8]!;
+        k.mm(p.A32[l]!, 1, fi, p.d32, pad4(fo), p.C, fi, n, fo, 0, 0, undoA[l]! * undoD);
         gradWNorm[l] = Math.sqrt(k.sumSquares(p.C, fi * fo));
         if (l === 0) break;
         // G = δ_l·W_lᵀ (+ the shortcut's copy of the gradient above), then δ_{l−1}.
-        k.toF32(dZ, p.s32a, n, fo, fo, p.undoA, 0);
         const G = p.G[gc]!;
-        k.mm(p.s32a, fo, 1, p.Wt[l]!, pad4(fi), G, n, fo, fi, p.undoA, 0, mul[l]!);
+        k.mm(p.d32, pad4(fo), 1, p.Wt[l]!, pad4(fi), G, n, fo, fi, 0, 0, mul[l]! * undoD);
         if (hasShortcut(net, l)) k.addInto(G, p.G[1 - gc]!, n * fo);
-        k.hiddenDelta(G, p.D[l - 1]!, p.U[l - 1]!, p.delta[1 - cur]!, n, fi, bn ? p.invStd[l - 1]! : 0);
+        k.hiddenDelta(G, p.D[l - 1]!, p.U[l - 1]!, p.delta[1 - cur]!, n, fi, bn ? p.invStd[l - 1]! : 0, p.tmp);
         cur = 1 - cur;
         gc = 1 - gc;
       }
+      let stats: PreActivationSummary | undefined;
+      if (histogram) {
+        const { lo, hi, bins, threshold } = histogram;
+        if (!Number.isInteger(bins) || bins < 1) throw new RangeError(`bins must be a positive integer, got ${bins}`);
+        if (!(hi > lo)) throw new RangeError(`histogram range must be increasing, got [${lo}, ${hi}]`);
+        const need = p.end + (bins + 2) * 8 - k.memory.buffer.byteLength;
+        if (need > 0) k.memory.grow(Math.ceil(need / 65536));
+        new Float64Array(k.memory.buffer, p.end, bins + 2).fill(0);
+        const saturated: number[] = [];
+        const nonPositive: number[] = [];
+        p.U.forEach((u, l) => {
+          const len = n * sizes[l + 1]!;
+          k.preActStats(u, len, lo, bins / (hi - lo), bins, threshold, p.end + 16, p.end);
+          const out = new Float64Array(k.memory.buffer, p.end, 2);
+          saturated.push(out[0]! / len);
+          nonPositive.push(out[1]! / len);
+        });
+        stats = { histogram: Array.from(new Float64Array(k.memory.buffer, p.end + 16, bins)), saturated, nonPositive };
+      }
       const buf = k.memory.buffer;
       const preActivations = p.U.map((u, l) => new Float64Array(buf, u, n * sizes[l + 1]!));
-      return { loss, gradWNorm, preActivations };
+      return { loss, gradWNorm, preActivations, ...(stats ? { stats } : {}) };
     },
   };
 }

@@ -148,6 +148,40 @@ describe('fast gradient probe (WebAssembly SIMD)', () => {
     expect(Math.abs(r.loss - g.loss) / g.loss).toBeLessThan(1e-5);
   });
 
+  it('counts the pre-activation histogram and saturation exactly as a plain loop over the same values', () => {
+    const task = makeProbeTask({ inputDim: 32, batchSize: 64, seed: 1 });
+    const h = { lo: -6, hi: 6, bins: 48, threshold: 2.5 };
+    let ends = 0;
+    for (const options of [
+      { sizes: square(32, 10), activation: 'sigmoid', init: 'normal', scale: 3, seed: 1 }, // saturated: many beyond ±6
+      { sizes: square(32, 10), activation: 'relu', init: 'he', batchNorm: true, seed: 2 },
+    ] as InitOptions[]) {
+      const r = probe.norms(options, task, h);
+      const counts = new Array<number>(h.bins).fill(0);
+      const sat: number[] = [];
+      const off: number[] = [];
+      for (const U of r.preActivations) {
+        let a = 0;
+        let b = 0;
+        for (const u of U) {
+          if (Math.abs(u) > h.threshold) a++;
+          if (u <= 0) b++;
+          const k = Math.floor((u - h.lo) * (h.bins / (h.hi - h.lo)));
+          counts[k >= 0 && k < h.bins ? k : u > 0 ? h.bins - 1 : 0]!++;
+        }
+        sat.push(a / U.length);
+        off.push(b / U.length);
+      }
+      expect(r.stats!.histogram).toEqual(counts);
+      expect(r.stats!.saturated).toEqual(sat);
+      expect(r.stats!.nonPositive).toEqual(off);
+      ends += counts[0]! + counts[h.bins - 1]!;
+    }
+    expect(ends).toBeGreaterThan(0); // the out-of-range rule was exercised
+    expect(() => probe.norms({ sizes: square(32, 2), activation: 'relu', init: 'he', seed: 1 }, task, { ...h, bins: 0 })).toThrow(/bins/);
+    expect(() => probe.norms({ sizes: square(32, 2), activation: 'relu', init: 'he', seed: 1 }, task, { ...h, hi: -6 })).toThrow(/range/);
+  });
+
   it('rejects inconsistent input with a RangeError naming the problem', () => {
     const task = makeProbeTask({ inputDim: 8, batchSize: 4, seed: 1 });
     const ok: InitOptions = { sizes: [8, 8, 1], activation: 'relu', init: 'he', seed: 1 };

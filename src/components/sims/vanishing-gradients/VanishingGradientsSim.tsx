@@ -180,6 +180,7 @@ export default function VanishingGradientsSim({ initialGrad, initialRnn }: Vanis
     workerRef.current = w;
     trainWorkerRef.current = tw;
     w.postMessage({ type: 'calibrate' } satisfies WorkerRequest);
+    w.postMessage({ type: 'warmup' } satisfies WorkerRequest);
     const onMessage = (e: MessageEvent) => {
       const msg = e.data as
         | { type: 'calibrate'; state: VgState; ms: number }

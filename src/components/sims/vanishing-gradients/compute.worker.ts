@@ -8,13 +8,15 @@
  *   and `rnn` requests are answered between chunks without a long wait); progress is posted at most
  *   every {@link PROGRESS_MS} ms so the page re-renders the heatmap a few times a second, not per chunk;
  *   a newer `train` or a `stop` message cancels the run between chunks;
+ * - `warmup`: loads the WebAssembly kernels and runs them a few times on a mid-sized network, so the
+ *   engine's optimising tier has compiled them before the reader's first large setting;
  * - `calibrate`: times the JavaScript path once, so the page knows which networks it can afford to
  *   compute on the main thread (the main thread has no WebAssembly probe).
  */
 import { initNet } from '../../../lib/nn/mlp';
 import { loadFastProbe } from './kernels';
 import { createTrainState, trainSteps, type TrainRecord, type TrainState } from '../../../lib/nn/train';
-import { DEFAULT_STATE, TRAIN_STEPS, type VgState } from './state';
+import { ACT_VALUES, DEFAULT_STATE, TRAIN_STEPS, type VgState } from './state';
 import {
   CLIP_NORM,
   computeGradients,
@@ -31,10 +33,13 @@ export type WorkerRequest =
   | { type: 'rnn'; id: number; state: VgState }
   | { type: 'train'; id: number; state: VgState }
   | { type: 'calibrate' }
+  | { type: 'warmup' }
   | { type: 'stop' };
 
 /** Minimum interval between two progress messages of a training run (the last one is always sent). */
 export const PROGRESS_MS = 120;
+/** Runs of the warm-up (each ≈ 1–2 ms at 20 × 64). */
+const WARMUP_RUNS = 12;
 /** Target duration of one training chunk. */
 const CHUNK_MS = 20;
 
@@ -86,6 +91,9 @@ self.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     if (msg.type === 'grad') {
       const { probe, kind } = await (kernels ??= loadFastProbe());
       post({ type: 'grad', id: msg.id, engine: kind, ...timedGradients(msg.state, probe) });
+    } else if (msg.type === 'warmup') {
+      const { probe } = await (kernels ??= loadFastProbe());
+      if (probe) for (let i = 0; i < WARMUP_RUNS; i++) computeGradients({ ...DEFAULT_STATE, depth: 20, width: 64, act: ACT_VALUES[i % ACT_VALUES.length]! }, probe);
     } else if (msg.type === 'calibrate') {
       // The median of three runs of the default network (a different seed each time, as a slider change would).
       const times = [1, 2, 3].map((i) => timedGradients({ ...DEFAULT_STATE, seed: DEFAULT_STATE.seed + i }).ms).sort((a, b) => a - b);

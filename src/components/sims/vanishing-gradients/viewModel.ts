@@ -127,34 +127,31 @@ export function computeGradients(state: VgState, fast?: FastGradientProbe | null
   const options = netOptions(state);
   const { sizes } = options;
   const { task, X, Y } = packedTask(state.width, PROBE_BATCH, PROBE_SEED);
-  let norms: number[];
-  let loss: number;
-  let preActivations: Float64Array[];
-  if (fast) {
-    ({ gradWNorm: norms, loss, preActivations } = fast.norms(options, task));
-  } else {
-    const net = initFlatNet(options);
-    const key = sizes.join(',');
-    if (!wsCache || wsCache.key !== key) wsCache = { key, ws: createWorkspace(net, PROBE_BATCH) };
-    const g = backpropFlat(net, X, Y, wsCache.ws, 'norms');
-    norms = Array.from(g.gradWNorm);
-    loss = g.loss;
-    preActivations = wsCache.ws.U;
-  }
   const [lo, hi] = HIST_RANGE;
+  if (fast) {
+    // The kernels take the statistics too (the same rules as the loop below, tested to agree).
+    const r = fast.norms(options, task, { lo, hi, bins: HIST_BINS, threshold: SATURATION });
+    const { histogram, saturated, nonPositive } = r.stats!;
+    const total = r.preActivations.reduce((t, u) => t + u.length, 0);
+    return { norms: r.gradWNorm, loss: r.loss, hist: histogram.map((c) => (total > 0 ? c / total : 0)), saturated, inactive: nonPositive };
+  }
+  const net = initFlatNet(options);
+  const key = sizes.join(',');
+  if (!wsCache || wsCache.key !== key) wsCache = { key, ws: createWorkspace(net, PROBE_BATCH) };
+  const g = backpropFlat(net, X, Y, wsCache.ws, 'norms');
   const hist = new Array<number>(HIST_BINS).fill(0);
   let total = 0;
   const saturated: number[] = [];
   const inactive: number[] = [];
   const binScale = HIST_BINS / (hi - lo);
-  for (const U of preActivations) {
+  for (const U of wsCache.ws.U) {
     let sat = 0;
     let off = 0;
     for (let q = 0; q < U.length; q++) {
       const u = U[q]!;
       if (u > SATURATION || u < -SATURATION) sat++;
       if (u <= 0) off++;
-      // NaN and ±∞ land in the end bins, like any value beyond the range.
+      // Beyond the range, ±∞ and NaN land in the end bins: the last for u > 0, else the first.
       const b = Math.floor((u - lo) * binScale);
       hist[b >= 0 && b < HIST_BINS ? b : u > 0 ? HIST_BINS - 1 : 0]!++;
     }
@@ -162,7 +159,7 @@ export function computeGradients(state: VgState, fast?: FastGradientProbe | null
     saturated.push(sat / U.length);
     inactive.push(off / U.length);
   }
-  return { norms, loss, hist: hist.map((c) => (total > 0 ? c / total : 0)), saturated, inactive };
+  return { norms: Array.from(g.gradWNorm), loss: g.loss, hist: hist.map((c) => (total > 0 ? c / total : 0)), saturated, inactive };
 }
 
 const SUP: Record<string, string> = { '-': '⁻', '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹' };
