@@ -6,6 +6,14 @@
 import * as pagefind from 'pagefind';
 
 const outDir = process.env.OUT_DIR ?? 'dist';
+// Smaller index chunks. Pagefind closes a chunk after 20,000 entries (word positions plus one per page),
+// about 30–40 KB gzipped, and a Chinese query needs one chunk per segment (过拟合 → 过 | 拟 | 合), so a
+// first query loaded three such chunks, mostly unrelated neighbouring words. 5,000 entries cuts the
+// first query from 186 to 127 KB on this site with identical results (3,000–8,000 measure alike; smaller
+// makes pagefind-entry's chunk list grow). The pagefind binary (a child process) reads this variable from
+// its environment; it is undocumented ("UNSTABLE", `default_index_chunk_size` in Pagefind's options.rs)
+// in 1.6.0, so re-check it on a Pagefind upgrade: `node scripts/bench/scale.mjs 100` shows the effect.
+process.env.PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE ??= '5000';
 const started = performance.now();
 const { index, errors } = await pagefind.createIndex({
   forceLanguage: 'zh-cn',

@@ -22,14 +22,20 @@ interface PagefindApi {
 }
 
 const MAX_QUERY = 200;
-const MAX_RESULTS = 8;
+/**
+ * Results whose data (title, excerpt, sections) is fetched at a time: each costs one fragment file
+ * (≈ 4 KB), so the first search loads 5, as Pagefind's own UI does, and 「显示更多结果」 loads the next 5.
+ */
+const PAGE_SIZE = 5;
 const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
 let pagefind: Promise<PagefindApi> | undefined;
 
 function loadPagefind(): Promise<PagefindApi> {
   pagefind ??= (async () => {
     const api = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindApi;
-    await api.options({ baseUrl: base, excerptLength: 24 });
+    // noWorker: Pagefind's own worker would cost another 12 KB (gzip) on the first search; with small
+    // index chunks the decoding it moves off the main thread takes a few milliseconds.
+    await api.options({ baseUrl: base, excerptLength: 24, noWorker: true });
     await api.init();
     return api;
   })();
@@ -84,6 +90,13 @@ function bind(rootEl: HTMLElement, onNavigate?: () => void, syncUrl = false) {
   const list = rootEl.querySelector<HTMLUListElement>('[data-search-results]')!;
   let active = -1;
   let seq = 0;
+  let results: { data(): Promise<PagefindData> }[] = [];
+  let shown = 0;
+  const more = document.createElement('button');
+  more.type = 'button';
+  more.className = 'search-more';
+  more.hidden = true;
+  list.after(more);
 
   const options = () => Array.from(list.querySelectorAll<HTMLAnchorElement>('a[role="option"]'));
   const setActive = (i: number) => {
@@ -106,6 +119,8 @@ function bind(rootEl: HTMLElement, onNavigate?: () => void, syncUrl = false) {
     }
     if (!q) {
       list.replaceChildren();
+      more.hidden = true;
+      results = [];
       status.textContent = '';
       input.setAttribute('aria-expanded', 'false');
       return;
@@ -120,14 +135,34 @@ function bind(rootEl: HTMLElement, onNavigate?: () => void, syncUrl = false) {
     }
     const found = await api.debouncedSearch(q, {}, 120);
     if (found === null || mine !== seq) return;
-    const data = await Promise.all(found.results.slice(0, MAX_RESULTS).map((r) => r.data()));
-    if (mine !== seq) return;
-    render(data, q, found.results.length);
+    results = found.results;
+    shown = 0;
+    await showMore(q, mine);
   }
 
-  function render(data: PagefindData[], q: string, total: number): void {
+  /** Fetches the next PAGE_SIZE results' data and appends them (replacing the list for a new query). */
+  async function showMore(q: string, mine: number): Promise<void> {
+    const next = results.slice(shown, shown + PAGE_SIZE);
+    const data = await Promise.all(next.map((r) => r.data()));
+    if (mine !== seq) return;
+    const first = shown === 0;
+    shown += next.length;
+    render(data, q, results.length, first);
+  }
+
+  more.addEventListener('click', () => {
+    const q = cleanQuery(input.value);
+    const firstNew = options().length;
+    // Back to the combobox: focus in the input, the first new result active (arrow keys go on from it).
+    void showMore(q, seq).then(() => {
+      input.focus();
+      setActive(firstNew);
+    });
+  });
+
+  function render(data: PagefindData[], q: string, total: number, replace: boolean): void {
     const items: HTMLLIElement[] = [];
-    let n = 0;
+    let n = replace ? 0 : options().length;
     for (const page of data) {
       const li = document.createElement('li');
       li.className = 'search-result';
@@ -168,11 +203,18 @@ function bind(rootEl: HTMLElement, onNavigate?: () => void, syncUrl = false) {
       }
       items.push(li);
     }
-    list.replaceChildren(...items);
-    active = -1;
-    input.removeAttribute('aria-activedescendant');
-    input.setAttribute('aria-expanded', String(items.length > 0));
-    status.textContent = total === 0 ? `没有找到与「${q}」相关的内容。` : `找到 ${total} 篇相关笔记。`;
+    if (replace) {
+      list.replaceChildren(...items);
+      active = -1;
+      input.removeAttribute('aria-activedescendant');
+    } else {
+      list.append(...items);
+    }
+    input.setAttribute('aria-expanded', String(list.childElementCount > 0));
+    const rest = total - shown;
+    more.hidden = rest <= 0;
+    more.textContent = `显示更多结果（还有 ${rest} 篇）`;
+    status.textContent = total === 0 ? `没有找到与「${q}」相关的内容。` : `找到 ${total} 篇相关笔记${rest > 0 ? `，显示前 ${shown} 篇` : ''}。`;
   }
 
   input.addEventListener('input', () => void run());

@@ -41,6 +41,52 @@ describe('search UI', () => {
     await page.waitForURL((u) => u.pathname + u.hash === href);
     expect(href).toContain(`${basePath()}notes/`);
   });
+  it('a first search in a fresh browser transfers at most 150 KB (Pagefind code, wasm, index chunks, result data)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const fresh = await context.newPage();
+    const sizes: Promise<number>[] = [];
+    const urls: string[] = [];
+    fresh.on('requestfinished', (req) => {
+      if (!/\/pagefind\/|search-ui/.test(req.url())) return;
+      urls.push(req.url());
+      sizes.push(
+        req.sizes().then((sz) => {
+          if (sz.responseBodySize <= 0) throw new Error(`no body size for ${req.url()}`);
+          return sz.responseBodySize + sz.responseHeadersSize;
+        }),
+      );
+    });
+    await fresh.goto(`${baseUrl()}notes/overfitting/`);
+    await fresh.keyboard.press('Control+k');
+    await fresh.locator('[data-search-dialog] [data-search-input]').fill('过拟合');
+    await fresh.locator('[data-search-dialog] a[role="option"]').first().waitFor();
+    await fresh.waitForTimeout(500);
+    const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+    // No Pagefind worker (noWorker) and small index chunks (scripts/pagefind.mjs): ≈ 125 KB measured.
+    expect(urls.filter((u) => u.includes('pagefind-worker'))).toEqual([]);
+    expect(total / 1024).toBeLessThanOrEqual(150);
+    await context.close();
+  });
+  it('shows 5 results first and the rest with 「显示更多结果」, keeping keyboard navigation', async () => {
+    await page.goto(`${baseUrl()}notes/overfitting/`);
+    await page.keyboard.press('Control+k');
+    const dialog = page.locator('[data-search-dialog]');
+    await dialog.locator('[data-search-input]').fill('模型');
+    const pages = dialog.locator('a.search-result-page');
+    await expect.poll(() => pages.count()).toBe(5);
+    const more = dialog.locator('button.search-more');
+    await expect(more.isVisible()).resolves.toBe(true);
+    const rest = Number(/还有 (\d+) 篇/.exec((await more.textContent()) ?? '')?.[1]);
+    expect(rest).toBeGreaterThan(0);
+    await more.click();
+    await expect.poll(() => pages.count()).toBe(Math.min(5 + rest, 10));
+    // Focus is back in the input with the first new result active, so arrow keys and Enter go on working.
+    expect(await dialog.locator('[data-search-input]').evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await dialog.locator('a[aria-selected="true"]').getAttribute('class')).toBe('search-result-page');
+    expect(await dialog.locator('a[aria-selected="true"]').getAttribute('href')).toBe(await pages.nth(5).getAttribute('href'));
+    if (rest <= 5) expect(await more.isVisible()).toBe(false);
+    await page.keyboard.press('Escape');
+  });
   it('opens with "/" and closes with Escape', async () => {
     await page.goto(`${baseUrl()}`);
     await page.keyboard.press('/');
