@@ -47,7 +47,8 @@ await blank.goto(server.url);
 const WORKER_KINDS = {
   'activation / scale / BN / shortcut': (i) => ({ act: ['sigmoid', 'relu', 'tanh', 'leakyRelu'][i % 4], scale: 1 + (i % 3) * 0.25, bn: i % 5 === 0, res: i % 7 === 0 }),
   'depth ±1': (i) => ({ depth: 49 + (i % 2) }),
-  'new seed': (i) => ({ seed: 100 + i }),
+  'new seed (uniform init)': (i) => ({ seed: 100 + i }),
+  'new seed (He init, normal draws)': (i) => ({ seed: 200 + i, act: 'relu', init: 'he' }),
 };
 const alone = await blank.evaluate(
   async ({ url, kinds }) => {

@@ -4,14 +4,15 @@
  * `usize`, `f32x4`, `v128`, `load`/`store` are AssemblyScript built-ins.
  *
  * Memory is laid out by the TypeScript side; every argument named like a matrix is a byte offset.
- * Matrices are row-major. f64 matrices have stride = their column count; f32 matrices have a
- * padded stride (a multiple of 4, padding zero) so the SIMD loops need no tail.
+ * Matrices are row-major. f64 matrices have stride = their column count; the f32 matrices a product
+ * reads as vectors (its B operand) have a padded stride (a multiple of 4, padding zero) so the SIMD
+ * loops need no tail.
  *
  * Precision: the products run in f32 (4 lanes per instruction), everything else in f64. Each f32
- * operand is scaled by a power of two per row (or per column) before rounding, and the scale is
- * multiplied back into the f64 result, so the f32 range (≈ 1e±38) never limits the values: a
- * 50-layer ReLU net with N(0, 1) weights reaches activations near 1e75, which f64 holds and f32
- * alone would not.
+ * operand is scaled by a power of two (per matrix, row or column: see toF32) before rounding, and
+ * the scale is multiplied back into the f64 result, so the f32 range (≈ 1e±38) never limits the
+ * values: a 50-layer ReLU net with N(0, 1) weights reaches activations near 1e75, which f64 holds and
+ * f32 alone would not.
  */
 
 /** First byte free for the caller's buffers (after this module's static data), 16-byte aligned. */

@@ -7,8 +7,9 @@
  * 1. The matrix products run in f32, four lanes at a time. Every operand matrix is scaled by a power
  *    of two before rounding to f32 and the scale is multiplied back in f64, so f32's range never
  *    limits the values (a 50-layer ReLU net with N(0, 1) weights reaches 1e75); only f32's 24-bit
- *    precision is lost. Element-wise steps (BatchNorm, φ, φ′, statistics) stay f64.
- *    Agreement with the f64 reference is tested per configuration (tests/lib/fastProbe.test.ts).
+ *    precision is lost. Element-wise steps (BatchNorm, φ, φ′, statistics) stay f64; σ and tanh come
+ *    from a two-lane exp polynomial (within 1e-13 of Math.exp; tests/lib/nn/wasmKernels.test.ts).
+ *    Agreement with the f64 reference is tested per configuration (tests/lib/nn/fastProbe.test.ts).
  * 2. Weights are kept as the unit draws z ~ N(0, 1) (`normal`, `he`) or u ~ U[−1, 1) (`standard`,
  *    `xavier`) from the same random stream as `initFlatNet`; the scheme's σ or bound and the `scale`
  *    factor multiply the product's result instead of the weights. Changing activation, scale,
