@@ -151,13 +151,19 @@ function bind(rootEl: HTMLElement, onNavigate?: () => void, syncUrl = false) {
   }
 
   more.addEventListener('click', () => {
+    if (more.disabled) return;
     const q = cleanQuery(input.value);
     const firstNew = options().length;
+    more.disabled = true; // one page at a time: a double click must not append the same results twice
     // Back to the combobox: focus in the input, the first new result active (arrow keys go on from it).
-    void showMore(q, seq).then(() => {
-      input.focus();
-      setActive(firstNew);
-    });
+    void showMore(q, seq)
+      .then(() => {
+        input.focus();
+        setActive(firstNew);
+      })
+      .finally(() => {
+        more.disabled = false;
+      });
   });
 
   function render(data: PagefindData[], q: string, total: number, replace: boolean): void {
