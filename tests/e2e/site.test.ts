@@ -112,7 +112,8 @@ describe('linking a section', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(`${baseUrl()}notes/${SLUGS[0]}/#${id}`);
     expect(await button.textContent()).toContain('已复制');
-    expect(await page.locator('[role="status"]').filter({ hasText: '已复制本节链接' }).count()).toBe(1);
+    // The live region is filled 30 ms after it is cleared (so screen readers announce a repeat): poll.
+    await expect.poll(() => page.locator('[role="status"]').filter({ hasText: '已复制本节链接' }).count()).toBe(1);
     await close();
   });
   it('landing on #id puts the heading below the sticky header and highlights it', async () => {
