@@ -9,7 +9,7 @@
  * loops need no tail.
  *
  * Precision: the products run in f32 (4 lanes per instruction), everything else in f64. Each f32
- * operand is scaled by a power of two (per matrix, row or column: see toF32) before rounding, and
+ * operand matrix is scaled by a power of two (see toF32) before rounding, and
  * the scale is multiplied back into the f64 result, so the f32 range (≈ 1e±38) never limits the
  * values: a 50-layer ReLU net with N(0, 1) weights reaches activations near 1e75, which f64 holds and
  * f32 alone would not.
@@ -120,65 +120,25 @@ function maxAbs(p: usize, len: i32, acc: f64): f64 {
   return m;
 }
 
-/** d[0…len) = f32(s[j] · f[j]) where f is one factor (fstep = 0) or a row of factors (fstep = 1). */
-function convert(s: usize, d: usize, len: i32, f: usize, fstep: i32): void {
-  let j = 0;
-  if (fstep == 0) {
-    const c = f64x2.splat(load<f64>(f));
-    for (; j + 2 <= len; j += 2) {
-      v128.store64_lane(d + (<usize>j << 2), f32x4.demote_f64x2_zero(f64x2.mul(v128.load(s + (<usize>j << 3)), c)), 0);
-    }
-    for (; j < len; j++) store<f32>(d + (<usize>j << 2), <f32>(load<f64>(s + (<usize>j << 3)) * load<f64>(f)));
-  } else {
-    for (; j + 2 <= len; j += 2) {
-      const o = <usize>j << 3;
-      v128.store64_lane(d + (<usize>j << 2), f32x4.demote_f64x2_zero(f64x2.mul(v128.load(s + o), v128.load(f + o))), 0);
-    }
-    for (; j < len; j++) store<f32>(d + (<usize>j << 2), <f32>(load<f64>(s + (<usize>j << 3)) * load<f64>(f + (<usize>j << 3))));
-  }
-}
-
 /**
- * src (f64, n×k) → dst (f32, n×kp, zero padding) scaled by powers of two so the largest |entry| of
- * each row (byCols = 0), each column (byCols = 1) or the whole matrix (byCols = 2, one factor) lies in
- * [1, 2): undo[i, j or 0] = 2^e, the factor that restores it, and down[…] = 2^-e (same length).
+ * src (f64, n×k) → dst (f32, n×kp, zero padding), every entry multiplied by 2^-e so the largest |entry|
+ * of the matrix lies in [1, 2). Returns 2^e, the factor that restores the values. Entries below
+ * 2^-126 of the largest lose bits (f32 subnormals), far below what a Frobenius norm can show.
  */
-export function toF32(src: usize, dst: usize, n: i32, k: i32, kp: i32, undo: usize, down: usize, byCols: i32): void {
-  if (byCols == 1) {
-    for (let j = 0; j < k; j++) store<f64>(undo + (<usize>j << 3), 0);
-    for (let i = 0; i < n; i++) {
-      const s = src + ((<usize>i * k) << 3);
-      let j = 0;
-      for (; j + 2 <= k; j += 2) {
-        const u = undo + (<usize>j << 3);
-        v128.store(u, f64x2.max(v128.load(u), f64x2.abs(v128.load(s + (<usize>j << 3)))));
-      }
-      for (; j < k; j++) {
-        const u = undo + (<usize>j << 3);
-        store<f64>(u, Math.max(load<f64>(u), Math.abs(load<f64>(s + (<usize>j << 3)))));
-      }
-    }
-    for (let j = 0; j < k; j++) {
-      const e = exponentOf(load<f64>(undo + (<usize>j << 3)));
-      store<f64>(undo + (<usize>j << 3), pow2(e));
-      store<f64>(down + (<usize>j << 3), pow2(-e));
-    }
-  } else if (byCols == 2) {
-    const e = exponentOf(maxAbs(src, n * k, 0));
-    store<f64>(undo, pow2(e));
-    store<f64>(down, pow2(-e));
-  } else {
-    for (let i = 0; i < n; i++) {
-      const e = exponentOf(maxAbs(src + ((<usize>i * k) << 3), k, 0));
-      store<f64>(undo + (<usize>i << 3), pow2(e));
-      store<f64>(down + (<usize>i << 3), pow2(-e));
-    }
-  }
+export function toF32(src: usize, dst: usize, n: i32, k: i32, kp: i32): f64 {
+  const e = exponentOf(maxAbs(src, n * k, 0));
+  const down = f64x2.splat(pow2(-e));
   for (let i = 0; i < n; i++) {
+    const s = src + ((<usize>i * k) << 3);
     const d = dst + ((<usize>i * kp) << 2);
-    convert(src + ((<usize>i * k) << 3), d, k, byCols == 1 ? down : byCols == 2 ? down : down + (<usize>i << 3), byCols == 1 ? 1 : 0);
-    for (let j = k; j < kp; j++) store<f32>(d + (<usize>j << 2), 0);
+    let j = 0;
+    for (; j + 2 <= k; j += 2) {
+      v128.store64_lane(d + (<usize>j << 2), f32x4.demote_f64x2_zero(f64x2.mul(v128.load(s + (<usize>j << 3)), down)), 0);
+    }
+    for (; j < k; j++) store<f32>(d + (<usize>j << 2), <f32>(load<f64>(s + (<usize>j << 3)) * f64x2.extract_lane(down, 0)));
+    for (; j < kp; j++) store<f32>(d + (<usize>j << 2), 0);
   }
+  return pow2(e);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -191,28 +151,23 @@ export function toF32(src: usize, dst: usize, n: i32, k: i32, kp: i32, undo: usi
   return f32x4.add(f32x4.mul(a, b), c);
 }
 
+/** C[j…j+3] = lanes of v · k, for the columns below m (the rest is padding). */
 // @ts-ignore: decorator
-@inline function colMul(cm: usize, j: i32): f64 {
-  return cm == 0 ? 1.0 : load<f64>(cm + (<usize>j << 3));
-}
-
-// @ts-ignore: decorator
-@inline function put(c: usize, j: i32, m: i32, v: v128, r: f64, cm: usize): void {
-  if (j < m) store<f64>(c + (<usize>j << 3), <f64>f32x4.extract_lane(v, 0) * r * colMul(cm, j));
-  if (j + 1 < m) store<f64>(c + (<usize>(j + 1) << 3), <f64>f32x4.extract_lane(v, 1) * r * colMul(cm, j + 1));
-  if (j + 2 < m) store<f64>(c + (<usize>(j + 2) << 3), <f64>f32x4.extract_lane(v, 2) * r * colMul(cm, j + 2));
-  if (j + 3 < m) store<f64>(c + (<usize>(j + 3) << 3), <f64>f32x4.extract_lane(v, 3) * r * colMul(cm, j + 3));
+@inline function put(c: usize, j: i32, m: i32, v: v128, k: f64): void {
+  if (j < m) store<f64>(c + (<usize>j << 3), <f64>f32x4.extract_lane(v, 0) * k);
+  if (j + 1 < m) store<f64>(c + (<usize>(j + 1) << 3), <f64>f32x4.extract_lane(v, 1) * k);
+  if (j + 2 < m) store<f64>(c + (<usize>(j + 2) << 3), <f64>f32x4.extract_lane(v, 2) * k);
+  if (j + 3 < m) store<f64>(c + (<usize>(j + 3) << 3), <f64>f32x4.extract_lane(v, 3) * k);
 }
 
 /**
- * C (f64, n×m) = scaled (A · B): C_ij = (Σ_p A_ip B_pj) · rowMul_i · colMul_j · k.
+ * C (f64, n×m) = k · (A · B): C_ij = k · Σ_p A_ip B_pj.
  * A (f32) is addressed with strides: A_ip at A + 4·(i·rs + p·cs), so A may be a transposed view
  * (rs = 1, cs = row length). B (f32) is K×mp row-major, mp a multiple of 4 with zero padding.
- * rowMul is f64[n] and colMul f64[m], or 0 for all ones.
  * Outer-product form: a 4×8 block of C lives in eight f32x4 registers; each step p broadcasts four
  * entries of A and loads two vectors of B's row p.
  */
-export function mm(A: usize, rs: i32, cs: i32, B: usize, mp: i32, C: usize, n: i32, K: i32, m: i32, rowMul: usize, cm: usize, k: f64): void {
+export function mm(A: usize, rs: i32, cs: i32, B: usize, mp: i32, C: usize, n: i32, K: i32, m: i32, k: f64): void {
   const aStep = <usize>cs << 2;
   const bRow = <usize>mp << 2;
   const aEnd = <usize>K * aStep;
@@ -222,10 +177,6 @@ export function mm(A: usize, rs: i32, cs: i32, B: usize, mp: i32, C: usize, n: i
     const a1 = a0 + (<usize>rs << 2);
     const a2 = a1 + (<usize>rs << 2);
     const a3 = a2 + (<usize>rs << 2);
-    const r0 = colMul(rowMul, i) * k;
-    const r1 = colMul(rowMul, i + 1) * k;
-    const r2 = colMul(rowMul, i + 2) * k;
-    const r3 = colMul(rowMul, i + 3) * k;
     const c0 = C + ((<usize>i * m) << 3);
     const c1 = c0 + (<usize>m << 3);
     const c2 = c1 + (<usize>m << 3);
@@ -252,14 +203,14 @@ export function mm(A: usize, rs: i32, cs: i32, B: usize, mp: i32, C: usize, n: i
         s30 = madd(y, x0, s30);
         s31 = madd(y, x1, s31);
       }
-      put(c0, j, m, s00, r0, cm);
-      put(c0, j + 4, m, s01, r0, cm);
-      put(c1, j, m, s10, r1, cm);
-      put(c1, j + 4, m, s11, r1, cm);
-      put(c2, j, m, s20, r2, cm);
-      put(c2, j + 4, m, s21, r2, cm);
-      put(c3, j, m, s30, r3, cm);
-      put(c3, j + 4, m, s31, r3, cm);
+      put(c0, j, m, s00, k);
+      put(c0, j + 4, m, s01, k);
+      put(c1, j, m, s10, k);
+      put(c1, j + 4, m, s11, k);
+      put(c2, j, m, s20, k);
+      put(c2, j + 4, m, s21, k);
+      put(c3, j, m, s30, k);
+      put(c3, j + 4, m, s31, k);
     }
     for (; j < mp; j += 4) {
       let s0 = f32x4.splat(0), s1 = f32x4.splat(0), s2 = f32x4.splat(0), s3 = f32x4.splat(0);
@@ -272,15 +223,14 @@ export function mm(A: usize, rs: i32, cs: i32, B: usize, mp: i32, C: usize, n: i
         s2 = madd(v128.load32_splat(a2 + p), x, s2);
         s3 = madd(v128.load32_splat(a3 + p), x, s3);
       }
-      put(c0, j, m, s0, r0, cm);
-      put(c1, j, m, s1, r1, cm);
-      put(c2, j, m, s2, r2, cm);
-      put(c3, j, m, s3, r3, cm);
+      put(c0, j, m, s0, k);
+      put(c1, j, m, s1, k);
+      put(c2, j, m, s2, k);
+      put(c3, j, m, s3, k);
     }
   }
   for (; i < n; i++) {
     const a0 = A + ((<usize>i * rs) << 2);
-    const r0 = colMul(rowMul, i) * k;
     const c0 = C + ((<usize>i * m) << 3);
     for (let j = 0; j < mp; j += 4) {
       let s0 = f32x4.splat(0);
@@ -289,7 +239,7 @@ export function mm(A: usize, rs: i32, cs: i32, B: usize, mp: i32, C: usize, n: i
         s0 = madd(v128.load32_splat(a0 + p), v128.load(b), s0);
         b += bRow;
       }
-      put(c0, j, m, s0, r0, cm);
+      put(c0, j, m, s0, k);
     }
   }
 }

@@ -34,8 +34,9 @@ interface Kernels {
   getRngState(): number;
   drawNormalLayer(W: number, Wt: number, fi: number, fo: number, fip: number, fop: number): void;
   drawUniformLayer(W: number, Wt: number, fi: number, fo: number, fip: number, fop: number): void;
-  toF32(src: number, dst: number, n: number, k: number, kp: number, undo: number, down: number, byCols: number): void;
-  mm(A: number, rs: number, cs: number, B: number, mp: number, C: number, n: number, K: number, m: number, rowMul: number, colMul: number, k: number): void;
+  /** Rounds an f64 matrix to f32 scaled by 2^-e; returns 2^e. */
+  toF32(src: number, dst: number, n: number, k: number, kp: number): number;
+  mm(A: number, rs: number, cs: number, B: number, mp: number, C: number, n: number, K: number, m: number, k: number): void;
   batchNormForward(Z: number, n: number, fo: number, invStd: number, eps: number, mu: number): void;
   activate(U: number, H: number, D: number, len: number, act: number, leak: number): void;
   addInto(dst: number, src: number, len: number): void;
@@ -127,11 +128,6 @@ interface Layout {
   C: number;
   /** f32 copy of δ_l (n × pad4(fo), zero padding). */
   d32: number;
-  /** The scale factors 2^e and 2^-e of the last conversion of A and of δ (one entry each). */
-  undoA: number;
-  undoB: number;
-  downA: number;
-  downB: number;
   /** Scratch for BatchNorm's column statistics (2 × the widest layer). */
   tmp: number;
   /** First free byte after the buffers (the histogram's two counters and bins go there). */
@@ -183,10 +179,6 @@ export function createFastGradientProbe(wasm: WebAssembly.Module | BufferSource)
       G: [f64(n * maxW), f64(n * maxW)],
       C: f64(maxW * maxW),
       d32: take(n * pad4(maxW) * 4),
-      undoA: f64(1),
-      undoB: f64(1),
-      downA: f64(1),
-      downB: f64(1),
       tmp: f64(2 * maxW),
       end: 0,
     };
@@ -257,15 +249,13 @@ export function createFastGradientProbe(wasm: WebAssembly.Module | BufferSource)
       // entries lie within f32's range of each other; only ones below 2⁻¹²⁶ of the largest lose bits),
       // and kept for the backward pass.
       const undoA = new Array<number>(L);
-      const heap = () => new Float64Array(k.memory.buffer);
       for (let l = 0; l < L; l++) {
         const fi = sizes[l]!;
         const fo = sizes[l + 1]!;
         const hidden = l < L - 1;
         const Z = hidden ? p.U[l]! : p.out;
-        k.toF32(p.A[l]!, p.A32[l]!, n, fi, fi, p.undoA, p.downA, 2);
-        undoA[l] = heap()[p.undoA / 8]!;
-        k.mm(p.A32[l]!, fi, 1, p.W[l]!, pad4(fo), Z, n, fi, fo, 0, 0, mul[l]! * undoA[l]!);
+        undoA[l] = k.toF32(p.A[l]!, p.A32[l]!, n, fi, fi);
+        k.mm(p.A32[l]!, fi, 1, p.W[l]!, pad4(fo), Z, n, fi, fo, mul[l]! * undoA[l]!);
         if (!hidden) break;
         if (bn) k.batchNormForward(Z, n, fo, p.invStd[l]!, BATCH_NORM_EPS, p.tmp);
         k.activate(Z, p.A[l + 1]!, p.D[l]!, n * fo, ACT_CODE[activation], LEAKY_RELU_SLOPE);
@@ -284,14 +274,13 @@ export function createFastGradientProbe(wasm: WebAssembly.Module | BufferSource)
         const dZ = p.delta[cur]!;
         // δ_l in f32 (one scale), used twice: ‖∂W_l‖ = ‖A_lᵀ·δ_l‖ (A_lᵀ read as a strided view of A_l)
         // and G = δ_l·W_lᵀ.
-        k.toF32(dZ, p.d32, n, fo, pad4(fo), p.undoB, p.downB, 2);
-        const undoD = heap()[p.undoB / 8]!;
-        k.mm(p.A32[l]!, 1, fi, p.d32, pad4(fo), p.C, fi, n, fo, 0, 0, undoA[l]! * undoD);
+        const undoD = k.toF32(dZ, p.d32, n, fo, pad4(fo));
+        k.mm(p.A32[l]!, 1, fi, p.d32, pad4(fo), p.C, fi, n, fo, undoA[l]! * undoD);
         gradWNorm[l] = Math.sqrt(k.sumSquares(p.C, fi * fo));
         if (l === 0) break;
         // G = δ_l·W_lᵀ (+ the shortcut's copy of the gradient above), then δ_{l−1}.
         const G = p.G[gc]!;
-        k.mm(p.d32, pad4(fo), 1, p.Wt[l]!, pad4(fi), G, n, fo, fi, 0, 0, mul[l]! * undoD);
+        k.mm(p.d32, pad4(fo), 1, p.Wt[l]!, pad4(fi), G, n, fo, fi, mul[l]! * undoD);
         if (hasShortcut(net, l)) k.addInto(G, p.G[1 - gc]!, n * fo);
         k.hiddenDelta(G, p.D[l - 1]!, p.U[l - 1]!, p.delta[1 - cur]!, n, fi, bn ? p.invStd[l - 1]! : 0, p.tmp);
         cur = 1 - cur;
